@@ -1,0 +1,49 @@
+package io.tagforge.engine.cli;
+
+import io.tagforge.db.Database;
+import io.tagforge.db.DatabaseSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/**
+ * What a CLI command may need, opened only when first asked for: {@code --help} never starts a database.
+ */
+public class AppContext implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private Database database;
+
+    public AppContext(DatabaseSettings settings) {
+        this.settings = settings;
+    }
+
+    public synchronized DataSource dataSource() {
+        if (database == null) {
+            database = Database.open(settings);
+        }
+        return database.dataSource();
+    }
+
+    /**
+     * The shared folder beside the checkout ({@code ../shared}) or {@code TAGFORGE_SHARED}, where RAM's tag
+     * lists and the COCO-MINI demo data are.
+     */
+    public Path sharedDir() {
+        String env = System.getenv("TAGFORGE_SHARED");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path home = Path.of(System.getProperty("tagforge.home", ".")).toAbsolutePath().normalize();
+        Path shared = home.resolveSibling("shared");
+        return Files.isDirectory(shared) ? shared : home.resolve("shared");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

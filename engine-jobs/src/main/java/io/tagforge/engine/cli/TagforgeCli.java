@@ -1,0 +1,37 @@
+package io.tagforge.engine.cli;
+
+import io.tagforge.db.DatabaseSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./tagforge}: every subcommand is a feature's own class, listed here. */
+@Command(name = "tagforge", mixinStandardHelpOptions = true, version = "Tagforge 0.1.0",
+        description = "Builds and curates the training labels of RAM-style image taggers.",
+        subcommands = {
+                DbCommand.class,
+        })
+public class TagforgeCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try (AppContext context = new AppContext(DatabaseSettings.fromEnvironment())) {
+            code = commandLine(context).execute(args);
+        }
+        System.exit(code);
+    }
+
+    /** The command tree with every command built by {@link ContextFactory}, for main and for tests. */
+    public static CommandLine commandLine(AppContext context) {
+        CommandLine cli = new CommandLine(new TagforgeCli(), new ContextFactory(context));
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli;
+    }
+}
