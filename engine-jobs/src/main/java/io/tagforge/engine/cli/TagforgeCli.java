@@ -1,6 +1,8 @@
 package io.tagforge.engine.cli;
 
 import io.tagforge.db.DatabaseSettings;
+import io.tagforge.engine.bench.BenchCommand;
+import io.tagforge.engine.job.JobsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Builds and curates the training labels of RAM-style image taggers.",
         subcommands = {
                 DbCommand.class,
+                JobsCommand.class,
+                BenchCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

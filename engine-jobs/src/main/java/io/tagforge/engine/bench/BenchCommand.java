@@ -1,0 +1,11 @@
+package io.tagforge.engine.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code ./tagforge bench ...}: speed figures and ratios are printed by commands, never asserted in tests. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print their figures and ratios.",
+        subcommands = {
+        })
+public class BenchCommand {
+}
