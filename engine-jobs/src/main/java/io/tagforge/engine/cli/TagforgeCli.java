@@ -2,6 +2,7 @@ package io.tagforge.engine.cli;
 
 import io.tagforge.db.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
+import io.tagforge.engine.evaluate.EvaluateCommand;
 import io.tagforge.engine.job.JobsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
                 DbCommand.class,
                 JobsCommand.class,
                 BenchCommand.class,
+                EvaluateCommand.class,
         })
 public class TagforgeCli implements Runnable {
 
