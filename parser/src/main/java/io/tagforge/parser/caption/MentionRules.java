@@ -1,0 +1,278 @@
+package io.tagforge.parser.caption;
+
+import static io.tagforge.labelsystem.tag.TagKind.ACTION;
+import static io.tagforge.labelsystem.tag.TagKind.ATTRIBUTE;
+import static io.tagforge.labelsystem.tag.TagKind.OBJECT_SCENE;
+
+import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.vocabulary.TagMatch;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rules that turn one parsed sentence into mentions:
+ * <ol>
+ * <li>multiword names first, longest match over a noun phrase's modifiers and head ("hot dog", "teddy bear");
+ *     a longer reading the vocabulary knows beats its parts, and an unknown noun compound is also kept whole
+ *     as an out-of-vocabulary candidate ("truck bed") beside its words;</li>
+ * <li>nouns are objects and scenes, except quantities and places followed by "of" ("a group of", "in front
+ *     of"); numbers and determiners never are candidates;</li>
+ * <li>adjectives modifying an object (or predicated of one: "the dog is brown") are attributes, so "orange"
+ *     is a colour as an adjective and a fruit as a noun;</li>
+ * <li>verbs with an object, subject or place are actions ("riding a horse", "a cat sitting on a couch");</li>
+ * <li>"no", "without", "nobody", "no one" and "not"/"never" on the verb mark what they deny as negated.</li>
+ * </ol>
+ * Tokens without a Latin letter (numbers, emoji, other scripts) are never candidates: the vocabulary is English.
+ */
+final class MentionRules {
+
+    private final TagLookup lookup;
+
+    MentionRules(TagLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Adds the sentence's mentions to {@code out}; {@code offset} is the sentence's first token in the caption. */
+    void extract(SentenceGraph g, String text, int offset, List<Mention> out) {
+        int first = out.size();
+        boolean[] negated = negatedNouns(g);
+        boolean[] consumed = new boolean[g.size];
+        matchMultiwordNames(g, text, offset, negated, consumed, out);
+        keepUnknownCompounds(g, text, offset, negated, consumed, out);
+        for (int i = 0; i < g.size; i++) {
+            if (!consumed[i] && hasLatinLetter(g.word[i])) {
+                singleWord(g, text, offset, i, negated, out);
+            }
+        }
+        out.subList(first, out.size()).sort((a, b) -> a.start() != b.start()
+                ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    }
+
+    // ------------------------------------------------------------------ multiword names
+
+    private void matchMultiwordNames(SentenceGraph g, String text, int offset, boolean[] negated,
+                                     boolean[] consumed, List<Mention> out) {
+        int maxWords = lookup.maxWords();
+        for (int i = 0; i < g.size; i++) {
+            for (int last = Math.min(g.size, i + maxWords) - 1; last > i; last--) {
+                if (!isNameSpan(g, i, last)) {
+                    continue;
+                }
+                TagMatch match = lookup.best(OBJECT_SCENE, spellings(g, i, last));
+                if (match != null) {
+                    out.add(mention(g, text, offset, i, last, spellings(g, i, last)[0], OBJECT_SCENE,
+                            negated[last], match));
+                    for (int k = i; k <= last; k++) {
+                        consumed[k] = true;
+                    }
+                    i = last;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A span that can be one name: modifiers that attach to the right, ending in a noun. */
+    private static boolean isNameSpan(SentenceGraph g, int from, int last) {
+        if (!g.isNoun(last) || !isNameWord(g, last)) {
+            return false;
+        }
+        for (int k = from; k < last; k++) {
+            String rel = g.relation[k];
+            boolean modifier = rel.equals("compound") || rel.equals("amod") || rel.startsWith("flat");
+            if (!isNameWord(g, k) || !modifier || g.head[k] <= k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNameWord(SentenceGraph g, int k) {
+        String pos = g.pos[k];
+        boolean nominal = pos.startsWith("NN") || pos.startsWith("JJ") || pos.equals("VBG") || pos.equals("VBN")
+                || pos.equals("FW");
+        return nominal && hasLatinLetter(g.word[k]);
+    }
+
+    /** "living rooms": the words as written with the head's lemma, then all as written, then all lemmas. */
+    private static String[] spellings(SentenceGraph g, int from, int last) {
+        StringBuilder written = new StringBuilder();
+        StringBuilder lemmas = new StringBuilder();
+        for (int k = from; k < last; k++) {
+            written.append(lower(g.word[k])).append(' ');
+            lemmas.append(g.lemma[k]).append(' ');
+        }
+        return new String[] {written + g.lemma[last], written + lower(g.word[last]), lemmas + g.lemma[last]};
+    }
+
+    /** A noun compound the vocabulary does not know is a candidate for the vocabulary builder as a whole. */
+    private static void keepUnknownCompounds(SentenceGraph g, String text, int offset, boolean[] negated,
+                                             boolean[] consumed, List<Mention> out) {
+        for (int h = 0; h < g.size; h++) {
+            if (consumed[h] || !g.isCommonNoun(h)) {
+                continue;
+            }
+            int from = h;
+            while (from > 0 && !consumed[from - 1] && g.head[from - 1] == h
+                    && g.relation[from - 1].equals("compound") && g.isCommonNoun(from - 1)
+                    && hasLatinLetter(g.word[from - 1])) {
+                from--;
+            }
+            if (from < h) {
+                out.add(mention(g, text, offset, from, h, spellings(g, from, h)[0], OBJECT_SCENE, negated[h], null));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ single words
+
+    private void singleWord(SentenceGraph g, String text, int offset, int i, boolean[] negated, List<Mention> out) {
+        if (g.lemma[i].equals("one") && i > 0 && g.lemma[i - 1].equals("no")) {
+            out.add(mention(g, text, offset, i - 1, i, "person", OBJECT_SCENE, true,
+                    lookup.best(OBJECT_SCENE, "person")));
+        } else if (g.isNoun(i)) {
+            noun(g, text, offset, i, negated, out);
+        } else if (g.isAdjective(i)) {
+            int thing = describedThing(g, i);
+            if (thing >= 0 && !WordLists.EMPTY_ADJECTIVES.contains(g.lemma[i])) {
+                add(g, text, offset, i, ATTRIBUTE, negated[thing], out, g.lemma[i], lower(g.word[i]));
+            }
+        } else if (g.isVerb(i)) {
+            verb(g, text, offset, i, negated, out);
+        }
+    }
+
+    private void noun(SentenceGraph g, String text, int offset, int i, boolean[] negated, List<Mention> out) {
+        String lemma = g.lemma[i];
+        if (WordLists.NOBODY.contains(lemma)) {
+            out.add(mention(g, text, offset, i, i, "person", OBJECT_SCENE, true,
+                    lookup.best(OBJECT_SCENE, "person")));
+            return;
+        }
+        if (g.relation[i].equals("fixed")
+                || (WordLists.QUANTIFIERS.contains(lemma) || WordLists.RELATIONAL.contains(lemma))
+                && g.governsOfPhrase(i)) {
+            return;
+        }
+        if (g.isCommonNoun(i)) {
+            add(g, text, offset, i, OBJECT_SCENE, negated[i], out, lemma, lower(g.word[i]));
+        } else {
+            // a proper noun is a tag only when the vocabulary knows it ("Frisbee"); names of people and brands are not
+            TagMatch match = lookup.best(OBJECT_SCENE, lemma, lower(g.word[i]));
+            if (match != null) {
+                out.add(mention(g, text, offset, i, i, lemma, OBJECT_SCENE, negated[i], match));
+            }
+        }
+    }
+
+    private void verb(SentenceGraph g, String text, int offset, int i, boolean[] negated, List<Mention> out) {
+        String rel = g.relation[i];
+        if (rel.startsWith("aux") || rel.equals("cop") || WordLists.LINKING_VERBS.contains(g.lemma[i])) {
+            return;
+        }
+        int head = g.head[i];
+        boolean modifiesThing = head >= 0 && g.isNoun(head) && (rel.equals("amod") || rel.startsWith("acl"));
+        if (rel.equals("amod") && g.pos[i].equals("VBN") && modifiesThing) {
+            // "a parked car": a state, read as written ("park" would be the place)
+            add(g, text, offset, i, ATTRIBUTE, negated[head], out, lower(g.word[i]));
+            return;
+        }
+        int subject = subjectOf(g, i);
+        if (!modifiesThing && subject < 0 && !hasThingArgument(g, i)) {
+            return;
+        }
+        boolean denied = g.hasChild(i, "advmod", "not") || g.hasChild(i, "advmod", "never")
+                || g.hasChild(i, "advmod", "n't") || (subject >= 0 && negated[subject])
+                || (modifiesThing && negated[head]);
+        add(g, text, offset, i, ACTION, denied, out, g.lemma[i], lower(g.word[i]));
+    }
+
+    private static int subjectOf(SentenceGraph g, int verb) {
+        int s = g.child(verb, "nsubj");
+        return s >= 0 && g.isNoun(s) ? s : -1;
+    }
+
+    private static boolean hasThingArgument(SentenceGraph g, int verb) {
+        for (int c : g.children(verb)) {
+            String rel = g.relation[c];
+            boolean argument = rel.startsWith("obj") || rel.startsWith("iobj") || rel.startsWith("obl")
+                    || rel.startsWith("nsubj");
+            if (argument && (g.isNoun(c) || g.pos[c].startsWith("PRP"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The noun an adjective describes: its head for "a black dog", the subject for "the dog is black", or -1. */
+    private static int describedThing(SentenceGraph g, int adjective) {
+        for (int k = adjective, hops = 0; k >= 0 && hops < 4; k = g.head[k], hops++) {
+            if (g.relation[k].equals("amod") && g.head[k] >= 0 && g.isNoun(g.head[k])) {
+                return g.head[k];
+            }
+            int subject = g.child(k, "nsubj");
+            if (subject >= 0 && g.isNoun(subject) && g.child(k, "cop") >= 0) {
+                return subject;
+            }
+            if (!g.relation[k].equals("conj") || g.head[k] < 0 || !g.isAdjective(g.head[k])) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ negation
+
+    /** Nouns the caption denies: "no people", "without a helmet", "not wearing a hat", and their conjuncts. */
+    private static boolean[] negatedNouns(SentenceGraph g) {
+        boolean[] negated = new boolean[g.size];
+        for (int i = 0; i < g.size; i++) {
+            if (!g.isNoun(i)) {
+                continue;
+            }
+            int head = g.head[i];
+            String rel = g.relation[i];
+            boolean deniedVerb = head >= 0 && g.isVerb(head) && (rel.startsWith("obj") || rel.startsWith("obl"))
+                    && (g.hasChild(head, "advmod", "not") || g.hasChild(head, "advmod", "never")
+                    || g.hasChild(head, "advmod", "n't"));
+            negated[i] = g.hasChild(i, "det", "no") || g.hasChild(i, "case", "without") || deniedVerb
+                    || WordLists.NOBODY.contains(g.lemma[i]);
+        }
+        // "no people or cars": a bare conjunct shares the denial
+        for (int i = 0; i < g.size; i++) {
+            int head = g.head[i];
+            if (g.relation[i].equals("conj") && head >= 0 && negated[head] && g.isNoun(i) && g.child(i, "det") < 0) {
+                negated[i] = true;
+            }
+        }
+        return negated;
+    }
+
+    // ------------------------------------------------------------------ building mentions
+
+    private void add(SentenceGraph g, String text, int offset, int i, TagKind kind, boolean negated,
+                     List<Mention> out, String... forms) {
+        out.add(mention(g, text, offset, i, i, forms[0], kind, negated, lookup.best(kind, forms)));
+    }
+
+    private static Mention mention(SentenceGraph g, String text, int offset, int from, int last, String lemma,
+                                   TagKind kind, boolean negated, TagMatch tag) {
+        String surface = text.substring(g.begin[from], g.end[last]);
+        return new Mention(surface, lemma, kind, offset + from, offset + last + 1, negated, tag);
+    }
+
+    private static String lower(String word) {
+        return word.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean hasLatinLetter(String word) {
+        for (int k = 0; k < word.length(); ) {
+            int cp = word.codePointAt(k);
+            if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+                return true;
+            }
+            k += Character.charCount(cp);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,69 @@
+package io.tagforge.parser.caption;
+
+import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.vocabulary.TagMatch;
+import io.tagforge.labelsystem.vocabulary.Vocabulary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The vocabulary as the rules ask it: several spellings of one candidate ("living rooms" → "living room",
+ * "living rooms", "live room"), the strongest rule wins. Answers are remembered (the same words come back in
+ * every caption and a WordNet lookup is not free); one instance per thread, as its parser.
+ */
+final class TagLookup {
+
+    private static final int MEMO_LIMIT = 200_000;
+
+    private final Vocabulary vocabulary;
+    private final Map<String, List<TagMatch>> memo = new HashMap<>();
+
+    TagLookup(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    int maxWords() {
+        return Math.max(1, vocabulary.maxNameWords());
+    }
+
+    /** The best tag for any of the forms, or null; of equally strong matches, one of the mention's kind. */
+    TagMatch best(TagKind kind, String... forms) {
+        TagMatch best = null;
+        for (String form : forms) {
+            TagMatch match = pick(resolve(form), kind);
+            if (match != null && (best == null || match.rule().ordinal() < best.rule().ordinal())) {
+                best = match;
+            }
+        }
+        return best;
+    }
+
+    private List<TagMatch> resolve(String form) {
+        List<TagMatch> known = memo.get(form);
+        if (known == null) {
+            if (memo.size() >= MEMO_LIMIT) {
+                memo.clear();
+            }
+            known = List.copyOf(vocabulary.resolve(form));
+            memo.put(form, known);
+        }
+        return known;
+    }
+
+    private static TagMatch pick(List<TagMatch> matches, TagKind kind) {
+        if (matches.isEmpty()) {
+            return null;
+        }
+        TagMatch first = matches.get(0);
+        for (TagMatch m : matches) {
+            if (m.rule() != first.rule()) {
+                break;
+            }
+            if (m.kind() == kind) {
+                return m;
+            }
+        }
+        return first;
+    }
+}

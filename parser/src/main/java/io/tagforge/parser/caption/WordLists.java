@@ -1,0 +1,34 @@
+package io.tagforge.parser.caption;
+
+import java.util.Set;
+
+/** The closed word classes the rules need; everything else is left to the parse and the vocabulary. */
+final class WordLists {
+
+    private WordLists() {
+    }
+
+    /** Nouns that only count things when followed by "of": "a group of people", "a couple of dogs". */
+    static final Set<String> QUANTIFIERS = Set.of("group", "couple", "pair", "bunch", "lot", "lots", "number",
+            "variety", "assortment", "collection", "set", "array", "series", "handful", "dozen", "plenty",
+            "few", "several", "amount", "selection", "kind", "sort", "type", "piece", "bit");
+
+    /** Nouns that place things when followed by "of": "in front of", "on top of", "the side of the road". */
+    static final Set<String> RELATIONAL = Set.of("front", "top", "middle", "side", "edge", "back", "bottom",
+            "center", "centre", "end", "rest", "part", "corner", "inside", "outside", "half", "view", "close");
+
+    /** Pronouns that deny a person: "nobody", "no-one". */
+    static final Set<String> NOBODY = Set.of("nobody", "no-one", "noone");
+
+    /** Adjectives that describe nothing: "other", "several", "next". */
+    static final Set<String> EMPTY_ADJECTIVES = Set.of("other", "many", "several", "few", "various", "different",
+            "same", "next", "such", "own", "much", "more", "most", "certain", "numerous", "multiple", "last",
+            "first", "second", "third", "only", "single", "whole", "entire");
+
+    /** Verbs that link things without being an action: "there is", "a kitchen has a stove". */
+    static final Set<String> LINKING_VERBS = Set.of("be", "have", "do", "get", "seem", "appear", "contain",
+            "include", "feature", "show", "become", "let", "make");
+
+    /** Words that turn a verb phrase down: "not wearing a helmet", "never". */
+    static final Set<String> VERB_NEGATIONS = Set.of("not", "n't", "never");
+}

@@ -1,0 +1,218 @@
+package io.tagforge.parser.caption;
+
+import static io.tagforge.labelsystem.tag.TagKind.ACTION;
+import static io.tagforge.labelsystem.tag.TagKind.ATTRIBUTE;
+import static io.tagforge.labelsystem.tag.TagKind.OBJECT_SCENE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagforge.labelsystem.vocabulary.MatchRule;
+import io.tagforge.labelsystem.vocabulary.TagMatch;
+import io.tagforge.parser.testing.RamListVocabulary;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule on real COCO val2017 captions (from ../shared/datasets/coco-captions_val2017.json), against RAM's
+ * exact tag names, so that what is pinned here is the parser's doing and not WordNet's.
+ */
+class CaptionParserTest {
+
+    private static CaptionParser parser;
+
+    @BeforeAll
+    static void loadPipeline() {
+        // two synonyms stand in for what WordNet gives the real vocabulary
+        parser = new CaptionParser(RamListVocabulary.load()
+                .withSynonym("teddy bear", "teddy")
+                .withSynonym("pit bull", "dog"));
+    }
+
+    // ------------------------------------------------------------------ multiword names
+
+    @Test
+    void readsMultiwordNamesWholeByTheLongestMatch() {
+        assertThat(tags("A hand holding a hot dog on a  bun in a  wrapper."))
+                .contains("hot dog", "hand").doesNotContain("dog", "hot");
+        assertThat(tags("A living room and dining room have two tables, couches, and multiple chairs."))
+                .contains("living room", "dining room", "table", "couch", "chair").doesNotContain("room");
+        assertThat(tags("a person walking across the street with a traffic light above"))
+                .contains("traffic light", "person").doesNotContain("light", "traffic");
+        assertThat(tags("A bright pink toilet seat in a bathroom.")).contains("toilet seat", "bathroom", "pink")
+                .doesNotContain("seat");
+        Mention hotDogs = mention("Outdoor patio and front of a bar that serves hot dogs", "hot dogs").orElseThrow();
+        assertThat(hotDogs.lemma()).isEqualTo("hot dog");
+        assertThat(hotDogs.end() - hotDogs.start()).isEqualTo(2);
+    }
+
+    @Test
+    void aLongerReadingBeatsItsParts() {
+        assertThat(tags("a toilet with a teddy bear sitting on the seat .")).contains("teddy", "seat")
+                .doesNotContain("bear");
+        assertThat(tags("Pit bull playing with soccer ball in the grass.")).contains("dog", "grass")
+                .doesNotContain("bull", "pit");
+    }
+
+    @Test
+    void keepsAnUnknownCompoundWholeForTheVocabularyBuilder() {
+        ParsedCaption parsed = parser.parse("a man is reaching for something in the truck bed");
+        Mention compound = mention(parsed, "truck bed").orElseThrow();
+        assertThat(compound.tag()).isNull();
+        assertThat(compound.kind()).isEqualTo(OBJECT_SCENE);
+        assertThat(compound.lemma()).isEqualTo("truck bed");
+    }
+
+    // ------------------------------------------------------------------ part of speech
+
+    @Test
+    void partOfSpeechDecidesBetweenColourAndFruit() {
+        Mention fruit = mention("A glass bowl filled with oranges on a table.", "oranges").orElseThrow();
+        assertThat(fruit.kind()).isEqualTo(OBJECT_SCENE);
+        assertThat(fruit.tag().tagName()).isEqualTo("orange");
+        Mention colour = mention("An orange cat sitting in front of a door to a house.", "orange").orElseThrow();
+        assertThat(colour.kind()).isEqualTo(ATTRIBUTE);
+    }
+
+    @Test
+    void quantifiersNumbersAndDeterminersAreNeverTags() {
+        assertThat(surfaces("A couple of people sitting in chairs behind an airplane."))
+                .doesNotContain("couple", "A", "an").contains("people", "chairs", "airplane");
+        assertThat(surfaces("A bunch of bananas sitting on top of a wooden table."))
+                .doesNotContain("bunch", "top").contains("bananas", "table");
+        assertThat(surfaces("A pair of girls sit on a bench outside.")).doesNotContain("pair").contains("girls");
+        assertThat(surfaces("A group of kids holding teddy bears and looking happy."))
+                .doesNotContain("group").contains("kids", "teddy bears");
+        assertThat(surfaces("Three computers without screens sit on a desk.")).doesNotContain("Three")
+                .contains("computers", "desk");
+        assertThat(tags("A couple of people sitting in chairs behind an airplane.")).contains("person");
+    }
+
+    @Test
+    void aCoupleWithoutOfIsATag() {
+        assertThat(tags("A couple sitting on a bench in a park.")).contains("couple", "bench", "park");
+    }
+
+    // ------------------------------------------------------------------ negation
+
+    @Test
+    void negatedThingsAreMarkedAndAreNotTags() {
+        ParsedCaption noPeople = parser.parse("A train is scene in the station with no people around.");
+        assertThat(mention(noPeople, "people").orElseThrow().negated()).isTrue();
+        assertThat(names(noPeople)).contains("train", "station").doesNotContain("person");
+
+        ParsedCaption noShirt = parser.parse("A man without a shirt in a park holding a beer and a frisbee.");
+        assertThat(mention(noShirt, "shirt").orElseThrow().negated()).isTrue();
+        assertThat(names(noShirt)).contains("man", "park", "beer", "frisbee").doesNotContain("shirt");
+
+        ParsedCaption noOne = parser.parse("A fully-stocked kitchen with no one in it.");
+        Mention nobody = mention(noOne, "no one").orElseThrow();
+        assertThat(nobody.negated()).isTrue();
+        assertThat(nobody.tag().tagName()).isEqualTo("person");
+        assertThat(names(noOne)).containsExactly("kitchen");
+
+        ParsedCaption nobodyHere = parser.parse("Nobody is sitting on the white sofa in the living room.");
+        assertThat(mention(nobodyHere, "Nobody").orElseThrow().negated()).isTrue();
+        assertThat(names(nobodyHere)).contains("white", "living room").doesNotContain("person");
+    }
+
+    @Test
+    void negationReachesBareConjunctsAndNotWearing() {
+        ParsedCaption parsed = parser.parse("Three computers without screens or keyboards sit on a desk.");
+        assertThat(mention(parsed, "keyboards").orElseThrow().negated()).isTrue();
+        ParsedCaption bareHead = parser.parse("A skier not wearing a helmet goes down the slope.");
+        assertThat(mention(bareHead, "helmet").orElseThrow().negated()).isTrue();
+        assertThat(names(bareHead)).contains("skier", "slope").doesNotContain("helmet");
+    }
+
+    // ------------------------------------------------------------------ attributes and actions
+
+    @Test
+    void attributesComeFromModifiersOfThings() {
+        ParsedCaption parsed = parser.parse("A black and orange cat sitting on a wooden counter top.");
+        assertThat(kinds(parsed, ATTRIBUTE)).contains("black", "orange", "wooden");
+        assertThat(mention(parsed, "wooden").orElseThrow().tag()).isNull();
+        assertThat(kinds(parser.parse("A cat is laying on sofa and the dog is brown."), ATTRIBUTE)).contains("brown");
+        assertThat(kinds(parser.parse("A couple of people sitting in chairs behind an airplane."), ATTRIBUTE))
+                .isEmpty();
+    }
+
+    @Test
+    void actionsAreVerbsLinkingThings() {
+        ParsedCaption riding = parser.parse("A person is riding a motorcycle on a city street.");
+        assertThat(kinds(riding, ACTION)).containsExactly("riding");
+        assertThat(mention(riding, "riding").orElseThrow().tag().tagName()).isEqualTo("ride");
+        assertThat(kinds(parser.parse("A baby holding a spoon looking at a cupcake and candle."), ACTION))
+                .contains("holding", "looking");
+        assertThat(kinds(parser.parse("A woman sitting on a bench in the middle of the city"), ACTION))
+                .containsExactly("sitting");
+        assertThat(kinds(parser.parse("There is a cat on the bed."), ACTION)).isEmpty();
+    }
+
+    @Test
+    void spansAreTokenIndicesOverTheWholeCaption() {
+        ParsedCaption parsed = parser.parse("Two dogs play. A cat sleeps on a couch.");
+        Mention dogs = mention(parsed, "dogs").orElseThrow();
+        assertThat(dogs.start()).isEqualTo(1);
+        assertThat(dogs.end()).isEqualTo(2);
+        assertThat(dogs.lemma()).isEqualTo("dog");
+        assertThat(dogs.tag().rule()).isEqualTo(MatchRule.EXACT);
+        Mention couch = mention(parsed, "couch").orElseThrow();
+        assertThat(couch.start()).isEqualTo(9);
+    }
+
+    // ------------------------------------------------------------------ bad input
+
+    @Test
+    void emptyAndBlankCaptionsHaveNoMentions() {
+        assertThat(parser.parse("").mentions()).isEmpty();
+        assertThat(parser.parse("   \t ").mentions()).isEmpty();
+        assertThat(parser.parse(null).mentions()).isEmpty();
+    }
+
+    @Test
+    void aHugeCaptionIsReadUpToTheLimit() {
+        String huge = "A dog on a couch. ".repeat(600);
+        assertThat(huge.length()).isGreaterThan(10_000);
+        ParsedCaption parsed = parser.parse(huge);
+        assertThat(names(parsed)).containsExactly("dog", "couch");
+        assertThat(parsed.mentions().get(parsed.mentions().size() - 1).end())
+                .isLessThanOrEqualTo(CaptionParser.MAX_CHARS / 3);
+        String noSpaces = "x".repeat(10_000);
+        assertThat(parser.parse(noSpaces).mentions()).allMatch(m -> m.surface().length() <= CaptionParser.MAX_CHARS);
+    }
+
+    @Test
+    void emojiAndOtherScriptsAreSkippedAndTheLatinWordsStillRead() {
+        assertThat(parser.parse("一只狗坐在沙发上").mentions()).isEmpty();
+        assertThat(parser.parse("🐶🛋️").mentions()).isEmpty();
+        assertThat(parser.parse("Собака на диване").mentions()).isEmpty();
+        assertThat(tags("A dog 🐶 sleeping on a couch 沙发 \uFFFD.")).contains("dog", "couch");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<String> tags(String caption) {
+        return names(parser.parse(caption));
+    }
+
+    private static List<String> names(ParsedCaption parsed) {
+        return parsed.tags().stream().map(TagMatch::tagName).toList();
+    }
+
+    private static List<String> surfaces(String caption) {
+        return parser.parse(caption).mentions().stream().map(Mention::surface).toList();
+    }
+
+    private static List<String> kinds(ParsedCaption parsed, io.tagforge.labelsystem.tag.TagKind kind) {
+        return parsed.mentions().stream().filter(m -> m.kind() == kind).map(Mention::surface).toList();
+    }
+
+    private static Optional<Mention> mention(String caption, String surface) {
+        return mention(parser.parse(caption), surface);
+    }
+
+    private static Optional<Mention> mention(ParsedCaption parsed, String surface) {
+        return parsed.mentions().stream().filter(m -> m.surface().equals(surface)).findFirst();
+    }
+}
