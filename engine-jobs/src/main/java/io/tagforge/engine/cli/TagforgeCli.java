@@ -3,6 +3,7 @@ package io.tagforge.engine.cli;
 import io.tagforge.db.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
 import io.tagforge.engine.evaluate.EvaluateCommand;
+import io.tagforge.engine.export.ExportCommand;
 import io.tagforge.engine.job.JobsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 JobsCommand.class,
                 BenchCommand.class,
                 EvaluateCommand.class,
+                ExportCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

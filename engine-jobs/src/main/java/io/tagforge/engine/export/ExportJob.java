@@ -1,0 +1,215 @@
+package io.tagforge.engine.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.job.JobContext;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobRunner;
+import io.tagforge.engine.job.JobStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The export job: a dataset's images under a release's ID space, written as a training file (plus a held-out part
+ * when split), the release's tag lists and a manifest, all staged and renamed into place, then recorded as an
+ * {@code export} row. The file is written in one pass; a failed or cancelled run leaves nothing under the final
+ * names and its rerun starts the file afresh.
+ */
+public final class ExportJob {
+
+    public static final String KIND = "export";
+    private static final int PROGRESS_STEP = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** tag_assignment.state codes: ACTIVE, ACCEPTED; FLAGGED only on request; REJECTED never. */
+    private static final Set<Integer> REVIEWED_STATES = Set.of(0, 2);
+    private static final Set<Integer> UNREVIEWED_STATES = Set.of(0, 1, 2);
+
+    private final ExportRequest request;
+
+    public ExportJob(ExportRequest request) {
+        this.request = request;
+    }
+
+    /** Runs the export in this thread, continuing an unfinished job of the same request. */
+    public static JobRecord run(DataSource dataSource, ExportRequest request, String createdBy, JobListener listener)
+            throws Exception {
+        return new JobRunner(new JobStore(dataSource))
+                .runOrResume(KIND, request.toParams(), createdBy, new ExportJob(request)::run, listener);
+    }
+
+    /** The manifest written beside {@code out}: {@code NAME.manifest.json} for {@code NAME.json}. */
+    public static Path manifestPath(Path out) {
+        return sibling(out, "manifest");
+    }
+
+    /** The held-out part's file: {@code NAME.val.json} for {@code NAME.json} and part {@code val}. */
+    public static Path partPath(Path out, String part) {
+        return sibling(out, part);
+    }
+
+    private static Path sibling(Path out, String infix) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".json";
+        return out.resolveSibling(stem + "." + infix + (infix.equals("manifest") ? ".json" : ext));
+    }
+
+    public void run(JobContext ctx) throws Exception {
+        if (ctx.checkpoint() != null && ctx.checkpoint().has("exportId")) {
+            return;
+        }
+        List<StagedFile> staged = new ArrayList<>();
+        try {
+            ObjectNode manifest;
+            int datasetId;
+            int releaseId;
+            try (Snapshot snapshot = Snapshot.open(ctx.dataSource(), 2)) {
+                Connection c = snapshot.connection(0);
+                datasetId = datasetId(c);
+                ReleaseIndex release = ReleaseIndex.load(c, request.release());
+                releaseId = release.releaseId();
+                ctx.total(countImages(c, datasetId));
+                manifest = write(ctx, snapshot, datasetId, release, staged);
+                if (manifest == null) {
+                    return;
+                }
+                staged.addAll(TagFiles.stage(request.out().getParent(), release));
+                ArrayNode tagFiles = manifest.putArray("tag_files");
+                for (StagedFile f : staged.subList(staged.size() - 3, staged.size())) {
+                    tagFiles.addObject().put("file", f.target().getFileName().toString()).put("sha256", f.sha256());
+                }
+            }
+            byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+            staged.add(StagedFile.of(manifestPath(request.out()), manifestBytes));
+            for (StagedFile f : staged) {
+                f.publish();
+            }
+            record(ctx, datasetId, releaseId, manifest);
+        } catch (Exception | Error e) {
+            staged.forEach(StagedFile::discard);
+            throw e;
+        }
+    }
+
+    /** Writes the records; returns the manifest so far, or null when cancelled. */
+    private ObjectNode write(JobContext ctx, Snapshot snapshot, int datasetId, ReleaseIndex release,
+                             List<StagedFile> staged) throws Exception {
+        Split split = request.split();
+        long[] imagesPerTag = new long[release.size()];
+        long withoutCaption = 0;
+        long seen = 0;
+        ObjectNode manifest = JSON.createObjectNode();
+        try (ImageRecords records = new ImageRecords(snapshot.connection(0), snapshot.connection(1), datasetId,
+                release, request.policy(), request.includeUnreviewed() ? UNREVIEWED_STATES : REVIEWED_STATES);
+             RecordWriter main = new RecordWriter(request.out(), request.format(), release);
+             RecordWriter heldOut = split == null ? null
+                     : new RecordWriter(partPath(request.out(), split.name()), request.format(), release)) {
+            while (records.next()) {
+                if (++seen % PROGRESS_STEP == 0) {
+                    ctx.advance(PROGRESS_STEP);
+                    if (ctx.cancelRequested()) {
+                        return null;
+                    }
+                }
+                if (records.captions().isEmpty()) {
+                    // RAM's loader draws one caption per image and fails on none
+                    withoutCaption++;
+                    continue;
+                }
+                (heldOut != null && split.holdsOut(records.path()) ? heldOut : main).write(records);
+                IdList union = records.union();
+                for (int i = 0; i < union.size(); i++) {
+                    imagesPerTag[union.get(i)]++;
+                }
+            }
+            ctx.advance(seen % PROGRESS_STEP);
+            manifest.put("format", request.format().code())
+                    .put("dataset", request.dataset())
+                    .put("release", release.name())
+                    .put("class_num", release.size());
+            manifest.set("policy", request.policyJson());
+            manifest.put("images", main.images() + (heldOut == null ? 0 : heldOut.images()))
+                    .put("images_without_caption_skipped", withoutCaption)
+                    .put("captions", records.captionRows())
+                    .put("assignments", records.assignmentRows())
+                    .put("assignments_outside_release", records.outsideRelease());
+            ArrayNode files = manifest.putArray("files");
+            staged.add(describe(files.addObject().put("part", split == null ? "all" : "train"), main));
+            if (heldOut != null) {
+                staged.add(describe(files.addObject().put("part", split.name()), heldOut));
+            }
+            ctx.count("images", manifest.get("images").asLong());
+            ctx.count("captions", records.captionRows());
+            ctx.count("assignments", records.assignmentRows());
+        }
+        ArrayNode counts = manifest.putArray("tag_counts");
+        for (ReleaseIndex.Entry e : release.entries()) {
+            counts.addObject().put("id", e.idx()).put("name", e.name()).put("images", imagesPerTag[e.idx()]);
+        }
+        return manifest;
+    }
+
+    private static StagedFile describe(ObjectNode file, RecordWriter writer) throws java.io.IOException {
+        long images = writer.images();
+        StagedFile staged = writer.finish();
+        file.put("file", staged.target().getFileName().toString()).put("images", images).put("sha256", staged.sha256());
+        return staged;
+    }
+
+    private void record(JobContext ctx, int datasetId, int releaseId, ObjectNode manifest) {
+        long[] exportId = new long[1];
+        ObjectNode done = JSON.createObjectNode();
+        ctx.commitBatch(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO export (dataset_id, release_id, job_id, format,"
+                    + " policy, file, manifest) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb) RETURNING id")) {
+                ps.setInt(1, datasetId);
+                ps.setInt(2, releaseId);
+                ps.setLong(3, ctx.jobId());
+                ps.setString(4, request.format().code());
+                ps.setString(5, request.policyJson().toString());
+                ps.setString(6, request.out().toString());
+                ps.setString(7, manifest.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    exportId[0] = rs.getLong(1);
+                }
+            }
+            done.put("exportId", exportId[0]);
+        }, done, 0, Map.of());
+    }
+
+    private int datasetId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dataset WHERE name = ?")) {
+            ps.setString(1, request.dataset());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new UserException("--dataset: no dataset named \"" + request.dataset() + "\"");
+                }
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static long countImages(Connection c, int datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM image WHERE dataset_id = ? AND NOT missing")) {
+            ps.setInt(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

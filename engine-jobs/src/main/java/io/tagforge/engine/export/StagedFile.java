@@ -1,0 +1,69 @@
+package io.tagforge.engine.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file written under a temporary name in its target's folder and renamed into place only when complete, so a
+ * failed export never leaves a half file under the final name.
+ */
+final class StagedFile {
+
+    private final Path target;
+    private final Path temporary;
+    private final String sha256;
+
+    private StagedFile(Path target, Path temporary, String sha256) {
+        this.target = target;
+        this.temporary = temporary;
+        this.sha256 = sha256;
+    }
+
+    static StagedFile beside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return new StagedFile(target, Files.createTempFile(dir, "." + target.getFileName(), ".tmp"), null);
+    }
+
+    /** Writes {@code bytes} as a staged file with their hash. */
+    static StagedFile of(Path target, byte[] bytes) throws IOException {
+        StagedFile staged = beside(target);
+        try {
+            Files.write(staged.temporary, bytes);
+        } catch (IOException e) {
+            staged.discard();
+            throw e;
+        }
+        return staged.withSha256(Sha256.hex(bytes));
+    }
+
+    StagedFile withSha256(String hex) {
+        return new StagedFile(target, temporary, hex);
+    }
+
+    Path target() {
+        return target;
+    }
+
+    Path temporary() {
+        return temporary;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    void publish() throws IOException {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    void discard() {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // a leftover hidden .tmp file is harmless and names itself
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.tagforge.engine.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.db.TestDatabase;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports COCO-MINI (159 images, 5 captions each) under RAM's 4585-tag release and holds every record to the rules
+ * of RAM's {@code ram/data/dataset.py}: it indexes {@code np.zeros(class_num)} with {@code union_label_id} and
+ * with {@code parse_label_id[i]} for a random caption {@code i}, and joins {@code image_path} to the image root.
+ */
+class RamExportTest {
+
+    static final Path SHARED = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent()
+            .resolveSibling("shared");
+    static final Path COCO_MINI = SHARED.resolve("datasets/coco-mini");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final DataSource DB = TestDatabase.dataSource();
+    private static CocoMiniFixture coco;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        TestDatabase.get().truncateAll();
+        coco = CocoMiniFixture.load(DB, SHARED, "coco-mini", "ram-4585");
+    }
+
+    @Test
+    void everyRecordLoadsUnderRamsLoaderRulesAndHoldsExactlyTheReviewedTags() throws Exception {
+        Path out = dir.resolve("coco-mini.json");
+        JobRecord job = ExportJob.run(DB, request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        JsonNode records = JSON.readTree(out.toFile());
+        assertThat(records.isArray()).isTrue();
+        assertThat(records).hasSize(159);
+        int classNum = Files.readAllLines(dir.resolve("ram_tag_list.txt")).size();
+        assertThat(classNum).isEqualTo(4585);
+        Set<String> paths = new HashSet<>();
+        for (JsonNode r : records) {
+            assertRamLoadable(r, classNum);
+            String path = r.get("image_path").asText();
+            assertThat(paths.add(path)).as("each image once").isTrue();
+            assertThat(COCO_MINI.resolve(path)).as("root + image_path is the image").isRegularFile();
+            assertThat(ids(r.get("union_label_id"))).as(path).isEqualTo(coco.expectedUnion(path, false));
+            List<String> captions = new ArrayList<>();
+            r.get("caption").forEach(c -> captions.add(c.asText()));
+            assertThat(captions).as(path).isEqualTo(coco.captions(path));
+            for (int i = 0; i < captions.size(); i++) {
+                assertThat(ids(r.get("parse_label_id").get(i))).as(path + " caption " + i)
+                        .isEqualTo(coco.expectedParse(path, i, false));
+            }
+        }
+        assertThat(coco.rejectedImage()).isNotNull();
+        JsonNode rejected = find(records, coco.rejectedImage());
+        assertThat(ids(rejected.get("union_label_id"))).doesNotContain(coco.rejectedTagId());
+        assertThat(ids(find(records, coco.flaggedImage()).get("union_label_id"))).doesNotContain(coco.flaggedTagId());
+        assertThat(ids(find(records, coco.modelImage()).get("union_label_id"))).contains(coco.modelTagId());
+    }
+
+    @Test
+    void tagFilesManifestAndExportRowDescribeTheFile() throws Exception {
+        Path out = dir.resolve("coco-mini.json");
+        JobRecord job = ExportJob.run(DB, request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+
+        assertThat(Files.readAllLines(dir.resolve("ram_tag_list.txt")))
+                .isEqualTo(Files.readAllLines(SHARED.resolve("ram/ram_tag_list.txt")));
+        assertThat(Files.readAllLines(dir.resolve("ram_tag_list_threshold.txt")))
+                .isEqualTo(Files.readAllLines(SHARED.resolve("ram/ram_tag_list_threshold.txt")));
+        assertThat(Files.readAllLines(dir.resolve("ram_tag_list_chinese.txt")))
+                .isEqualTo(Files.readAllLines(SHARED.resolve("ram/ram_tag_list_chinese.txt")).stream()
+                        .map(String::strip).toList());
+
+        JsonNode manifest = JSON.readTree(ExportJob.manifestPath(out).toFile());
+        assertThat(manifest.get("dataset").asText()).isEqualTo("coco-mini");
+        assertThat(manifest.get("release").asText()).isEqualTo("ram-4585");
+        assertThat(manifest.get("class_num").asInt()).isEqualTo(4585);
+        assertThat(manifest.get("images").asLong()).isEqualTo(159);
+        assertThat(manifest.at("/files/0/sha256").asText()).isEqualTo(sha256(out));
+        assertThat(manifest.at("/policy/policy").asText()).isEqualTo("ALL");
+        JsonNode records = JSON.readTree(out.toFile());
+        JsonNode counts = manifest.get("tag_counts");
+        assertThat(counts).hasSize(4585);
+        int dogs = coco.release().indexOf("dog");
+        long dogImages = 0;
+        for (JsonNode r : records) {
+            dogImages += ids(r.get("union_label_id")).contains(dogs) ? 1 : 0;
+        }
+        assertThat(dogImages).isPositive();
+        assertThat(counts.get(dogs).get("name").asText()).isEqualTo("dog");
+        assertThat(counts.get(dogs).get("images").asLong()).isEqualTo(dogImages);
+
+        try (Connection c = DB.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT format, file, manifest->>'images' FROM export WHERE job_id = "
+                     + job.id())) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("ram-json");
+            assertThat(rs.getString(2)).isEqualTo(out.toString());
+            assertThat(rs.getString(3)).isEqualTo("159");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void sameDataGivesSameBytes() throws Exception {
+        Path first = dir.resolve("a/coco.json");
+        Path second = dir.resolve("b/coco.json");
+        ExportJob.run(DB, request(first, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
+        ExportJob.run(DB, request(second, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
+
+        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+        assertThat(Files.readString(first)).startsWith("[\n{\"image_path\":").endsWith("}\n]\n");
+    }
+
+    @Test
+    void unreviewedFlagsAreTakenOnRequestAndOriginalPolicyDropsModelTags() throws Exception {
+        Path withFlags = dir.resolve("flags.json");
+        ExportJob.run(DB, request(withFlags, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
+        JsonNode flagged = find(JSON.readTree(withFlags.toFile()), coco.flaggedImage());
+        assertThat(ids(flagged.get("union_label_id"))).contains(coco.flaggedTagId())
+                .isEqualTo(coco.expectedUnion(coco.flaggedImage(), true));
+
+        Path original = dir.resolve("original.json");
+        ExportJob.run(DB, request(original, ExportPolicy.ORIGINAL, false, null), "test", JobListener.NONE);
+        assertThat(ids(find(JSON.readTree(original.toFile()), coco.modelImage()).get("union_label_id")))
+                .doesNotContain(coco.modelTagId());
+    }
+
+    @Test
+    void splitHoldsOutAStableDisjointPart() throws Exception {
+        Path out = dir.resolve("coco.json");
+        ExportJob.run(DB, request(out, ExportPolicy.ALL, false, Split.parse("val=0.2")), "test", JobListener.NONE);
+
+        Set<String> train = paths(JSON.readTree(out.toFile()));
+        Set<String> val = paths(JSON.readTree(dir.resolve("coco.val.json").toFile()));
+        assertThat(val).isNotEmpty().hasSizeLessThan(train.size()).doesNotContainAnyElementsOf(train);
+        assertThat(train.size() + val.size()).isEqualTo(159);
+        JsonNode manifest = JSON.readTree(dir.resolve("coco.manifest.json").toFile());
+        assertThat(manifest.at("/files/1/part").asText()).isEqualTo("val");
+        assertThat(manifest.at("/files/1/images").asInt()).isEqualTo(val.size());
+    }
+
+    @Test
+    void jsonlCarriesNamesBesideIds() throws Exception {
+        Path out = dir.resolve("coco.jsonl");
+        ExportJob.run(DB, new ExportRequest("coco-mini", "ram-4585", ExportFormat.JSONL, out, ExportPolicy.ALL,
+                false, null), "test", JobListener.NONE);
+
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(159);
+        for (String line : lines) {
+            JsonNode r = JSON.readTree(line);
+            List<Integer> union = ids(r.get("union_label_id"));
+            List<String> names = new ArrayList<>();
+            r.get("union_label").forEach(n -> names.add(n.asText()));
+            assertThat(names).isEqualTo(union.stream().map(coco.release()::get).toList());
+        }
+    }
+
+    @Test
+    void unknownReleaseOrDatasetFailsAndWritesNothing() {
+        Path out = dir.resolve("x.json");
+        assertThatThrownBy(() -> ExportJob.run(DB, new ExportRequest("coco-mini", "no-such", ExportFormat.RAM_JSON,
+                out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
+                .isInstanceOf(UserException.class).hasMessageContaining("no release named \"no-such\"");
+        assertThatThrownBy(() -> ExportJob.run(DB, new ExportRequest("nope", "ram-4585", ExportFormat.RAM_JSON,
+                out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
+                .isInstanceOf(UserException.class).hasMessageContaining("no dataset named \"nope\"");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    /** RAM's loader: {@code image_tag[union_label_id] = 1}, {@code parse_tag[parse_label_id[randint(len(caption))]] = 1}. */
+    static void assertRamLoadable(JsonNode r, int classNum) {
+        assertThat(r.isObject()).isTrue();
+        assertThat(fieldNames(r)).containsExactly("image_path", "caption", "union_label_id", "parse_label_id");
+        assertThat(r.get("image_path").isTextual()).isTrue();
+        JsonNode captions = r.get("caption");
+        assertThat(captions.isArray() && captions.size() > 0).as("randint(0, len(caption)) needs a caption").isTrue();
+        captions.forEach(c -> assertThat(c.isTextual()).isTrue());
+        assertIds(r.get("union_label_id"), classNum);
+        JsonNode parse = r.get("parse_label_id");
+        assertThat(parse.isArray()).isTrue();
+        assertThat(parse.size()).as("one parse list per caption").isEqualTo(captions.size());
+        parse.forEach(p -> {
+            assertIds(p, classNum);
+            assertThat(ids(r.get("union_label_id"))).containsAll(ids(p));
+        });
+    }
+
+    private static void assertIds(JsonNode ids, int classNum) {
+        assertThat(ids.isArray()).isTrue();
+        ids.forEach(id -> assertThat(id.isInt() && id.asInt() >= 0 && id.asInt() < classNum)
+                .as("id %s within class_num %d", id, classNum).isTrue());
+    }
+
+    private static List<String> fieldNames(JsonNode r) {
+        List<String> names = new ArrayList<>();
+        r.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static List<Integer> ids(JsonNode array) {
+        List<Integer> ids = new ArrayList<>();
+        array.forEach(n -> ids.add(n.asInt()));
+        return ids;
+    }
+
+    private static JsonNode find(JsonNode records, String path) {
+        for (JsonNode r : records) {
+            if (r.get("image_path").asText().equals(path)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no record for " + path);
+    }
+
+    private static Set<String> paths(JsonNode records) {
+        Set<String> paths = new HashSet<>();
+        records.forEach(r -> paths.add(r.get("image_path").asText()));
+        return paths;
+    }
+
+    private static ExportRequest request(Path out, ExportPolicy policy, boolean unreviewed, Split split) {
+        return new ExportRequest("coco-mini", "ram-4585", ExportFormat.RAM_JSON, out, policy, unreviewed, split);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
