@@ -4,6 +4,8 @@ import io.tagforge.db.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
 import io.tagforge.engine.evaluate.EvaluateCommand;
 import io.tagforge.engine.export.ExportCommand;
+import io.tagforge.engine.dataset.DatasetsCommand;
+import io.tagforge.engine.ingest.IngestCommand;
 import io.tagforge.engine.job.JobsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Builds and curates the training labels of RAM-style image taggers.",
         subcommands = {
                 DbCommand.class,
+                IngestCommand.class,
+                DatasetsCommand.class,
                 JobsCommand.class,
                 BenchCommand.class,
                 EvaluateCommand.class,

@@ -1,0 +1,320 @@
+package io.tagforge.engine.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tagforge.engine.job.JobContext;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobRunner;
+import io.tagforge.engine.job.JobStore;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.core.BaseConnection;
+
+/**
+ * Ingests one input file into a dataset in a single transaction: the file streams through COPY into a
+ * staging table, then set-based SQL adds the images and captions that are not there yet. A failure at any
+ * point rolls everything back; running the same file again adds nothing.
+ */
+public final class Ingester {
+
+    private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+    private static final int MISSING_EXAMPLES = 10;
+
+    private final DataSource dataSource;
+    private final JobRunner jobs;
+
+    public Ingester(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jobs = new JobRunner(new JobStore(dataSource));
+    }
+
+    public IngestResult ingest(IngestRequest request, JobListener listener) throws Exception {
+        if (!DATASET_NAME.matcher(request.dataset()).matches()) {
+            throw new IngestException("dataset name '" + request.dataset()
+                    + "': use 1 to 100 letters, digits, '_', '.' or '-'");
+        }
+        if (!Files.isRegularFile(request.file())) {
+            throw new IngestException(request.file() + ": no such file");
+        }
+        if (request.imagesDir() != null && !Files.isDirectory(request.imagesDir())) {
+            throw new IngestException(request.imagesDir() + ": no such images folder");
+        }
+        List<String> missingExamples = new ArrayList<>();
+        JobRecord job = jobs.runOrResume("ingest", request.params(), "cli",
+                ctx -> run(request, ctx, missingExamples), listener);
+        long[] totals = totals(request.dataset());
+        return new IngestResult(job.id(), request.dataset(), job.count("images_added"), job.count("captions_added"),
+                job.count("labels_added"), totals[0], totals[1], job.count("images_missing"), missingExamples);
+    }
+
+    private void run(IngestRequest request, JobContext ctx, List<String> missingExamples) throws Exception {
+        ctx.total(Files.size(request.file()));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement st = c.createStatement()) {
+                    st.execute(StagingCopy.TABLE);
+                }
+                stage(request, ctx, c);
+                int datasetId = dataset(c, request);
+                checkCaptionsNameKnownImages(c, request.file());
+                long images = insertImages(c, datasetId);
+                long captions = update(c, """
+                        INSERT INTO caption (image_id, origin, text)
+                        SELECT i.id, 0, s.text FROM ingest_staging s
+                          JOIN image i ON i.dataset_id = ? AND i.path = s.path
+                         WHERE s.kind = 'c'
+                        ON CONFLICT (image_id, origin, md5(text)) DO NOTHING""", datasetId);
+                long labels = insertLabels(c, request, datasetId);
+                long missing = markMissingImages(c, request, datasetId, missingExamples);
+                if (missing > 0 && request.strict()) {
+                    throw new IngestException(missing + " image files missing under " + request.imagesDir()
+                            + " (--strict), e.g. " + String.join(", ", missingExamples));
+                }
+                c.commit();
+                // counted only once committed: a failed run reports nothing added
+                ctx.count("images_added", images);
+                ctx.count("captions_added", captions);
+                ctx.count("labels_added", labels);
+                ctx.count("images_missing", missing);
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void stage(IngestRequest request, JobContext ctx, Connection c) throws Exception {
+        try (InputStream in = new Counting(Files.newInputStream(request.file()), ctx);
+             StagingCopy copy = new StagingCopy(c.unwrap(BaseConnection.class))) {
+            request.format().source().stage(request.file(), new BufferedInputStream(in, 1 << 16), copy,
+                    new ImagePaths(request.imagesDir()));
+            if (copy.finish() == 0) {
+                throw new IngestException(request.file().getFileName() + ": no captions found");
+            }
+        } catch (NoSuchFileException e) {
+            throw new IngestException(request.file() + ": no such file");
+        } catch (JsonProcessingException e) {
+            // Jackson reports some errors lazily (a string's bytes are decoded when read): same form as ours
+            throw JsonRecords.error(request.file(), e);
+        }
+        // captions that name their image by id (COCO) take the image's path
+        update(c, """
+                UPDATE ingest_staging c SET path = i.path FROM ingest_staging i
+                 WHERE c.path IS NULL AND c.kind = 'c' AND i.kind = 'i' AND i.key = c.key""");
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE ingest_staging");
+        }
+    }
+
+    private static int dataset(Connection c, IngestRequest request) throws SQLException {
+        String root = request.imagesDir() == null ? null : request.imagesDir().toString();
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO dataset (name, image_root, format) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING");
+             PreparedStatement sel = c.prepareStatement("SELECT id, image_root, format FROM dataset WHERE name = ?")) {
+            ins.setString(1, request.dataset());
+            ins.setString(2, root);
+            ins.setString(3, request.format().id());
+            ins.executeUpdate();
+            sel.setString(1, request.dataset());
+            try (ResultSet rs = sel.executeQuery()) {
+                rs.next();
+                String existingRoot = rs.getString(2);
+                String existingFormat = rs.getString(3);
+                if (!existingFormat.equals(request.format().id())) {
+                    throw new IngestException("dataset " + request.dataset() + " holds " + existingFormat
+                            + " input, not " + request.format().id() + ": choose another dataset name");
+                }
+                if (existingRoot != null && root != null && !existingRoot.equals(root)) {
+                    throw new IngestException("dataset " + request.dataset() + " has its images under " + existingRoot
+                            + ", not " + root);
+                }
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void checkCaptionsNameKnownImages(Connection c, Path file) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT line, key FROM ingest_staging WHERE kind = 'c' AND path IS NULL ORDER BY line LIMIT 1""")) {
+            if (rs.next()) {
+                throw new IngestException(file, rs.getLong(1), "image_id", "unknown image id " + rs.getString(2));
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT min(line), key FROM ingest_staging WHERE kind = 'i'
+                 GROUP BY key HAVING count(DISTINCT path) > 1 ORDER BY 1 LIMIT 1""")) {
+            if (rs.next()) {
+                throw new IngestException(file, rs.getLong(1), "id", "image id " + rs.getString(2)
+                        + " is given to more than one file");
+            }
+        }
+    }
+
+    private static long insertImages(Connection c, int datasetId) throws SQLException {
+        // images described by their own records (COCO, RAM JSON), then those only named by captions (TSV)
+        return update(c, """
+                INSERT INTO image (dataset_id, path, external_id, width, height)
+                SELECT DISTINCT ON (path) ?, path, nullif(key, path), width, height
+                  FROM ingest_staging WHERE kind = 'i' ORDER BY path, line
+                ON CONFLICT (dataset_id, path) DO NOTHING""", datasetId)
+                + update(c, """
+                INSERT INTO image (dataset_id, path)
+                SELECT DISTINCT ?, path FROM ingest_staging s WHERE kind = 'c'
+                   AND NOT EXISTS (SELECT 1 FROM ingest_staging i WHERE i.kind = 'i' AND i.path = s.path)
+                ON CONFLICT (dataset_id, path) DO NOTHING""", datasetId);
+    }
+
+    /** RAM JSON label ids become tag assignments through a release's ID space: parsed per caption, the rest MODEL. */
+    private static long insertLabels(Connection c, IngestRequest request, int datasetId) throws SQLException {
+        boolean hasLabels;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM ingest_staging WHERE kind = 'l')")) {
+            rs.next();
+            hasLabels = rs.getBoolean(1);
+        }
+        if (!hasLabels) {
+            return 0;
+        }
+        if (request.release() == null) {
+            throw new IngestException(request.file().getFileName() + " carries label ids: name the release whose "
+                    + "tag list they index with --release (or strip union_label_id and parse_label_id)");
+        }
+        int releaseId;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release WHERE name = ?")) {
+            ps.setString(1, request.release());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IngestException("no release named " + request.release());
+                }
+                releaseId = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT line, label FROM ingest_staging s WHERE kind = 'l' AND NOT EXISTS
+                  (SELECT 1 FROM release_tag r WHERE r.release_id = ? AND r.idx = s.label) ORDER BY line LIMIT 1""")) {
+            ps.setInt(1, releaseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new IngestException(request.file(), rs.getLong(1), "label id",
+                            rs.getInt(2) + " is not an index of release " + request.release());
+                }
+            }
+        }
+        return update(c, """
+                INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source)
+                SELECT DISTINCT i.id, i.dataset_id, r.tag_id, cap.id, 0
+                  FROM ingest_staging l
+                  JOIN ingest_staging t ON t.kind = 'c' AND t.line = l.line AND t.path = l.path AND t.idx = l.idx
+                  JOIN image i ON i.dataset_id = ? AND i.path = l.path
+                  JOIN caption cap ON cap.image_id = i.id AND cap.origin = 0 AND md5(cap.text) = md5(t.text)
+                  JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
+                 WHERE l.kind = 'l' AND l.idx >= 0
+                ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING""", datasetId, releaseId)
+                + update(c, """
+                INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source)
+                SELECT DISTINCT i.id, i.dataset_id, r.tag_id, 2
+                  FROM ingest_staging l
+                  JOIN image i ON i.dataset_id = ? AND i.path = l.path
+                  JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
+                 WHERE l.kind = 'l' AND l.idx = -1 AND NOT EXISTS (SELECT 1 FROM ingest_staging p
+                        WHERE p.kind = 'l' AND p.idx >= 0 AND p.path = l.path AND p.label = l.label)
+                ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING""", datasetId, releaseId);
+    }
+
+    /** Marks the dataset's local image files that are not there; URLs are not fetched. */
+    private static long markMissingImages(Connection c, IngestRequest request, int datasetId,
+                                          List<String> examples) throws SQLException {
+        if (request.imagesDir() == null) {
+            return 0;
+        }
+        List<Long> missing = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, path FROM image WHERE dataset_id = ? ORDER BY id")) {
+            ps.setFetchSize(10_000);
+            ps.setInt(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String path = rs.getString(2);
+                    if (!ImagePaths.isUrl(path) && !Files.isRegularFile(request.imagesDir().resolve(path))) {
+                        missing.add(rs.getLong(1));
+                        if (examples.size() < MISSING_EXAMPLES) {
+                            examples.add(path);
+                        }
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE image SET missing = (id = ANY (?)) WHERE dataset_id = ? AND missing <> (id = ANY (?))")) {
+            var ids = c.createArrayOf("bigint", missing.toArray());
+            ps.setArray(1, ids);
+            ps.setInt(2, datasetId);
+            ps.setArray(3, ids);
+            ps.executeUpdate();
+        }
+        return missing.size();
+    }
+
+    private long[] totals(String dataset) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT (SELECT count(*) FROM image i WHERE i.dataset_id = d.id),
+                       (SELECT count(*) FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = d.id)
+                  FROM dataset d WHERE d.name = ?""")) {
+            ps.setString(1, dataset);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
+            }
+        }
+    }
+
+    private static long update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    /** Reports bytes read as job progress. */
+    private static final class Counting extends FilterInputStream {
+        private final JobContext ctx;
+
+        Counting(InputStream in, JobContext ctx) {
+            super(in);
+            this.ctx = ctx;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                ctx.advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                ctx.advance(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.tagforge.engine.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** CC3M/CC12M/SBU style: {@code path-or-url<TAB>caption} per line; an image may have several lines. */
+final class TsvCaptions implements CaptionSource {
+
+    @Override
+    public void stage(Path file, InputStream in, StagingCopy out, ImagePaths paths) throws IOException {
+        // lines are split as bytes and decoded one by one, so a bad byte is blamed on its own line
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        LineBytes bytes = new LineBytes(in);
+        long line = 0;
+        while (bytes.next()) {
+            if (bytes.tooLong()) {
+                throw new IngestException(file, line + 1, "line", "longer than " + LineBytes.MAX_BYTES + " bytes");
+            }
+            String text;
+            try {
+                text = decoder.decode(bytes.buffer()).toString();
+            } catch (CharacterCodingException e) {
+                throw new IngestException(file, line + 1, "line", "invalid UTF-8");
+            }
+            line++;
+            if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            int tab = text.indexOf('\t');
+            int fields = tab < 0 ? 1 : (text.indexOf('\t', tab + 1) < 0 ? 2 : 3);
+            if (fields != 2) {
+                throw new IngestException(file, line, "line", "expected 2 tab-separated fields (image, caption), found "
+                        + (fields == 3 ? "more" : "1"));
+            }
+            String image = text.substring(0, tab).strip();
+            String caption = text.substring(tab + 1).strip();
+            paths.check(file, line, "field 1 (image)", image);
+            if (caption.isEmpty()) {
+                throw new IngestException(file, line, "field 2 (caption)", "empty caption");
+            }
+            if (caption.length() > JsonRecords.MAX_CAPTION_CHARS) {
+                throw new IngestException(file, line, "field 2 (caption)",
+                        "caption longer than " + JsonRecords.MAX_CAPTION_CHARS + " characters");
+            }
+            out.caption(line, image, image, -1, caption);
+        }
+    }
+
+    /** The input's lines as bytes, without their line ends. */
+    private static final class LineBytes {
+        static final int MAX_BYTES = 1 << 20;
+        private final InputStream in;
+        private byte[] line = new byte[1024];
+        private int length;
+
+        LineBytes(InputStream in) {
+            this.in = in;
+        }
+
+        boolean next() throws IOException {
+            length = 0;
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (length > MAX_BYTES) {
+                    return true;
+                }
+                if (length == line.length) {
+                    line = java.util.Arrays.copyOf(line, line.length * 2);
+                }
+                line[length++] = (byte) b;
+            }
+            if (length > 0 && line[length - 1] == '\r') {
+                length--;
+            }
+            return b >= 0 || length > 0;
+        }
+
+        boolean tooLong() {
+            return length > MAX_BYTES;
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(line, 0, length);
+        }
+    }
+}
