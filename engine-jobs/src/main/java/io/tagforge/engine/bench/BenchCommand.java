@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios.",
         subcommands = {
+                KMeansBenchCommand.class,
         })
 public class BenchCommand {
 }
