@@ -10,6 +10,11 @@ public enum MatchRule {
     BASE_FORM,
     /** the surface shares a WordNet synset with a tag name (first senses preferred) */
     WORDNET_SYNONYM,
+    /**
+     * the first WordNet sense of the surface has exactly one hyponym that is a name (refrigerator → fridge):
+     * WordNet makes "fridge" a kind of refrigerator, and a tag list that has only the specific name means it
+     */
+    HYPONYM,
     /** a WordNet hypernym of the surface, within the configured depth, is a name (puppy → dog) */
     HYPERNYM
 }

@@ -1,0 +1,49 @@
+package io.tagforge.labelsystem.vocabulary;
+
+import io.tagforge.labelsystem.wordnet.WordNet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable lookup table every {@link Vocabulary} user shares: each surface form WordNet can carry to a tag
+ * is precomputed at build time, so that {@link #resolve} is one hash probe (plus a few for inflected forms) and
+ * never touches WordNet. Build it once per process and share it between threads.
+ */
+public final class InMemoryVocabulary implements Vocabulary {
+
+    private final Map<String, Entry> table;
+    private final BaseForms baseForms;
+    private final int maxNameWords;
+
+    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms) {
+        this.table = table;
+        this.baseForms = baseForms;
+        this.maxNameWords = table.keySet().stream().mapToInt(SurfaceKey::words).max().orElse(0);
+    }
+
+    /** Builds the table for these names (primary names and synonyms) with WordNet's help. */
+    public static InMemoryVocabulary build(Collection<VocabularyName> names, WordNet wordNet, LookupOptions options) {
+        Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names);
+        BaseForms baseForms = BaseForms.over(table, wordNet);
+        baseForms.preferBaseForms();
+        return new InMemoryVocabulary(table, baseForms);
+    }
+
+    @Override
+    public List<TagMatch> resolve(String surface) {
+        String key = SurfaceKey.of(surface);
+        Entry entry = table.get(key);
+        return entry != null ? entry.matches() : baseForms.resolve(key);
+    }
+
+    @Override
+    public int maxNameWords() {
+        return maxNameWords;
+    }
+
+    /** How many surface forms resolve without inflection rules (names, synonyms, WordNet lemmas). */
+    public int size() {
+        return table.size();
+    }
+}

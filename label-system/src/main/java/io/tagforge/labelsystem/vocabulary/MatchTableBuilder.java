@@ -1,0 +1,257 @@
+package io.tagforge.labelsystem.vocabulary;
+
+import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.wordnet.Synset;
+import io.tagforge.labelsystem.wordnet.WordNet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Precomputes every surface form WordNet can carry to a tag, so that a lookup is one hash probe. Works outwards
+ * from the tag names: the synsets of each name's leading senses, their lemmas (WORDNET_SYNONYM), the lemmas of
+ * their direct hypernyms (HYPONYM: refrigerator → fridge) and of their hyponyms down to the configured depth
+ * (HYPERNYM: puppy → dog). Each key keeps the strongest direct matches, else the best WordNet candidate by
+ * surface sense rank, rule, depth and name sense rank, in that order ("first senses preferred").
+ */
+final class MatchTableBuilder {
+
+    /**
+     * One way WordNet links a surface form to a tag: the surface's sense rank of the linking synset, the tag
+     * name's sense rank of its synset, how many hypernym steps lie between, the part of speech, and where the
+     * name stands in its synset (WordNet lists a synset's most usual word first).
+     */
+    private record Candidate(TagMatch match, int surfaceRank, int nameRank, int depth, int partOfSpeech,
+                             int nameIndex) {
+    }
+
+    /** a tag name's sense */
+    private record NameSense(VocabularyName name, int rank, int indexInSynset) {
+    }
+
+    /**
+     * Lowest cost first, then the stronger rule, the surface's more frequent sense, nouns, the synset's leading
+     * word. The cost weighs how far down the sense lists (surface 2 per rank, name 3 per rank) and how far up
+     * the hierarchy (hyponym 2, hypernym 4 per step - 2) a link reaches. It is tuned so that a name's rarer
+     * sense loses to a near hypernym (guy → man, not "cat" of cat's second sense) yet a synonym in a name's
+     * third sense beats a hypernym two steps up (sidewalk → pavement, not path).
+     */
+    private static final Comparator<Candidate> RANK = Comparator.comparingInt(MatchTableBuilder::cost)
+            .thenComparing(c -> c.match().rule())
+            .thenComparingInt(Candidate::surfaceRank)
+            .thenComparingInt(Candidate::partOfSpeech)
+            .thenComparingInt(Candidate::nameIndex);
+
+    /**
+     * The best candidates of one key so far (a hypernym walk offers a key hundreds): the ties of the best
+     * ordinary ones, the ties of the best HYPONYM ones, and every tag a HYPONYM candidate named.
+     */
+    private static final class Contest {
+        private final List<Candidate> best = new ArrayList<>();
+        private final List<Candidate> bestHyponym = new ArrayList<>();
+        private final Set<Integer> hyponymTags = new HashSet<>();
+
+        void offer(Candidate c) {
+            if (c.match().rule() == MatchRule.HYPONYM) {
+                hyponymTags.add(c.match().tagId());
+                keepBest(bestHyponym, c);
+            } else {
+                keepBest(best, c);
+            }
+        }
+
+        private static void keepBest(List<Candidate> ties, Candidate c) {
+            int order = ties.isEmpty() ? -1 : RANK.compare(c, ties.get(0));
+            if (order < 0) {
+                ties.clear();
+            }
+            if (order <= 0 && ties.stream().noneMatch(t -> t.match().tagId() == c.match().tagId())) {
+                ties.add(c);
+            }
+        }
+
+        /**
+         * The candidates that tie for best, one per tag, lowest tag id first. A HYPONYM candidate counts only
+         * when it is the only tag any hyponym candidate named: "canine" has many tagged hyponyms and means none.
+         */
+        List<TagMatch> winners() {
+            List<Candidate> ties = best;
+            if (hyponymTags.size() == 1
+                    && (best.isEmpty() || RANK.compare(bestHyponym.get(0), best.get(0)) < 0)) {
+                ties = bestHyponym;
+            }
+            return ties.stream().map(Candidate::match).sorted(Comparator.comparingInt(TagMatch::tagId)).toList();
+        }
+    }
+
+    private final WordNet wordNet;
+    private final LookupOptions options;
+    private final Map<String, List<TagMatch>> direct = new HashMap<>();
+    private final Map<String, Contest> candidates = new HashMap<>();
+    private final Map<String, Integer> partsOfSpeech = new HashMap<>();
+
+    MatchTableBuilder(WordNet wordNet, LookupOptions options) {
+        this.wordNet = wordNet;
+        this.options = options;
+    }
+
+    Map<String, Entry> build(Collection<VocabularyName> names) {
+        Map<Synset, List<NameSense>> nameSenses = new LinkedHashMap<>();
+        for (VocabularyName name : names) {
+            addDirect(name);
+            List<Synset> senses = wordNet.senses(name.form(), partOfSpeech(name));
+            for (int rank = 0; rank < Math.min(senses.size(), options.maxNameSense()); rank++) {
+                Synset sense = senses.get(rank);
+                int index = indexIgnoringCase(sense.lemmas(), name.form());
+                nameSenses.computeIfAbsent(sense, s -> new ArrayList<>()).add(new NameSense(name, rank, index));
+            }
+        }
+        nameSenses.forEach(this::addWordNetCandidates);
+        Map<String, Entry> table = new HashMap<>();
+        Set<String> keys = new HashSet<>(direct.keySet());
+        keys.addAll(candidates.keySet());
+        for (String key : keys) {
+            List<TagMatch> matches = direct.containsKey(key) ? sortedDirect(direct.get(key)) : candidates.get(key).winners();
+            if (!matches.isEmpty()) {
+                table.put(key, new Entry(matches, asBaseForm(matches), partsOfSpeech.getOrDefault(key, 0)));
+            }
+        }
+        return table;
+    }
+
+    private void addDirect(VocabularyName name) {
+        String key = SurfaceKey.of(name.form());
+        MatchRule rule = name.primary() ? MatchRule.EXACT : MatchRule.SYNONYM;
+        List<TagMatch> matches = direct.computeIfAbsent(key, k -> new ArrayList<>());
+        if (matches.stream().noneMatch(m -> m.tagId() == name.tagId() && m.rule().compareTo(rule) <= 0)) {
+            matches.removeIf(m -> m.tagId() == name.tagId());
+            matches.add(new TagMatch(name.tagId(), name.tagName(), name.kind(), rule));
+        }
+        int bits = 0;
+        for (POS pos : POS.values()) {
+            if (wordNet.contains(name.form(), pos)) {
+                bits |= PartsOfSpeech.bit(pos);
+            }
+        }
+        // names WordNet does not know ("3D glasses") are taken for nouns, so that their plurals resolve
+        partsOfSpeech.merge(key, bits == 0 ? PartsOfSpeech.NOUN : bits, (a, b) -> a | b);
+    }
+
+    /** the part of speech a tag's kind suggests, else the first one WordNet knows the name as */
+    private POS partOfSpeech(VocabularyName name) {
+        POS preferred = switch (name.kind()) {
+            case OBJECT_SCENE -> POS.NOUN;
+            case ACTION -> POS.VERB;
+            case ATTRIBUTE -> POS.ADJECTIVE;
+        };
+        if (wordNet.contains(name.form(), preferred)) {
+            return preferred;
+        }
+        for (POS pos : POS.values()) {
+            if (wordNet.contains(name.form(), pos)) {
+                return pos;
+            }
+        }
+        return preferred;
+    }
+
+    private void addWordNetCandidates(Synset synset, List<NameSense> names) {
+        for (NameSense name : names) {
+            addLemmas(synset, name, MatchRule.WORDNET_SYNONYM, 0, options.maxSurfaceSense());
+        }
+        for (Synset broader : wordNet.hypernyms(synset)) {
+            for (NameSense name : names) {
+                addHyponymLemmas(broader, synset, name);
+            }
+        }
+        Set<Synset> seen = new HashSet<>(List.of(synset));
+        List<Synset> level = List.of(synset);
+        for (int depth = 1; depth <= options.hypernymDepth() && !level.isEmpty(); depth++) {
+            List<Synset> next = new ArrayList<>();
+            for (Synset parent : level) {
+                for (Synset child : wordNet.hyponyms(parent)) {
+                    if (seen.add(child)) {
+                        next.add(child);
+                        for (NameSense name : names) {
+                            addLemmas(child, name, MatchRule.HYPERNYM, depth, options.maxSurfaceSense());
+                        }
+                    }
+                }
+            }
+            level = next;
+        }
+    }
+
+    /** adds each lemma of {@code synset} whose own sense rank of it is below {@code maxSurfaceRank} */
+    private void addLemmas(Synset synset, NameSense name, MatchRule rule, int depth, int maxSurfaceRank) {
+        for (String lemma : synset.lemmas()) {
+            int surfaceRank = wordNet.senseRank(lemma, synset);
+            if (surfaceRank >= 0 && surfaceRank < maxSurfaceRank) {
+                addCandidate(lemma, synset, name, rule, depth, surfaceRank);
+            }
+        }
+    }
+
+    /**
+     * A word of the tag's direct hypernym stands for the tag only when it is that word's first sense and the
+     * tag's synset is named first after it ("electric refrigerator, fridge" under "refrigerator"): the default
+     * kind of the thing, not one of its many kinds ("freezer" is a refrigerator too, "alley, back street" a
+     * street).
+     */
+    private void addHyponymLemmas(Synset broader, Synset tagSynset, NameSense name) {
+        for (String lemma : broader.lemmas()) {
+            String head = " " + lemma.toLowerCase(Locale.ROOT);
+            boolean compound = tagSynset.lemmas().get(0).toLowerCase(Locale.ROOT).endsWith(head);
+            if (compound && wordNet.senseRank(lemma, broader) == 0) {
+                addCandidate(lemma, broader, name, MatchRule.HYPONYM, 1, 0);
+            }
+        }
+    }
+
+    private void addCandidate(String lemma, Synset synset, NameSense name, MatchRule rule, int depth, int surfaceRank) {
+        String key = SurfaceKey.of(lemma);
+        VocabularyName tag = name.name();
+        candidates.computeIfAbsent(key, k -> new Contest()).offer(new Candidate(
+                new TagMatch(tag.tagId(), tag.tagName(), tag.kind(), rule), surfaceRank, name.rank(), depth,
+                synset.pos().ordinal(), name.indexInSynset()));
+        partsOfSpeech.merge(key, PartsOfSpeech.bit(synset.pos()), (a, b) -> a | b);
+    }
+
+    private static int indexIgnoringCase(List<String> lemmas, String form) {
+        for (int i = 0; i < lemmas.size(); i++) {
+            if (lemmas.get(i).equalsIgnoreCase(form)) {
+                return i;
+            }
+        }
+        return lemmas.size();
+    }
+
+    private static int cost(Candidate c) {
+        int reach = switch (c.match().rule()) {
+            case HYPONYM -> 2;
+            case HYPERNYM -> 4 * c.depth() - 2;
+            default -> 0;
+        };
+        return 2 * c.surfaceRank() + 3 * c.nameRank() + reach;
+    }
+
+    private static List<TagMatch> sortedDirect(List<TagMatch> matches) {
+        return matches.stream()
+                .sorted(Comparator.comparing(TagMatch::rule).thenComparingInt(TagMatch::tagId))
+                .toList();
+    }
+
+    private static List<TagMatch> asBaseForm(List<TagMatch> matches) {
+        return matches.stream()
+                .map(m -> m.rule().compareTo(MatchRule.BASE_FORM) < 0
+                        ? new TagMatch(m.tagId(), m.tagName(), m.kind(), MatchRule.BASE_FORM) : m)
+                .toList();
+    }
+}

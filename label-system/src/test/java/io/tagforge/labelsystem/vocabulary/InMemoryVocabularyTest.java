@@ -1,0 +1,102 @@
+package io.tagforge.labelsystem.vocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.wordnet.SharedWordNet;
+import io.tagforge.labelsystem.wordnet.WordNet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The match rules on small hand-made vocabularies, where every expectation can be worked out by hand. */
+class InMemoryVocabularyTest {
+
+    static final WordNet wordNet = SharedWordNet.get();
+
+    private static InMemoryVocabulary of(LookupOptions options, VocabularyName... names) {
+        return InMemoryVocabulary.build(List.of(names), wordNet, options);
+    }
+
+    @Test
+    void knownSynonymsResolveToTheirTag() {
+        InMemoryVocabulary v = of(LookupOptions.defaults(),
+                VocabularyName.primary(7, "bicycle", TagKind.OBJECT_SCENE),
+                VocabularyName.synonym(7, "bicycle", TagKind.OBJECT_SCENE, "push bike"));
+        assertThat(v.resolve("push bike")).containsExactly(
+                new TagMatch(7, "bicycle", TagKind.OBJECT_SCENE, MatchRule.SYNONYM));
+        assertThat(v.resolve("push bikes")).containsExactly(
+                new TagMatch(7, "bicycle", TagKind.OBJECT_SCENE, MatchRule.BASE_FORM));
+        assertThat(v.resolve("bicycle")).containsExactly(
+                new TagMatch(7, "bicycle", TagKind.OBJECT_SCENE, MatchRule.EXACT));
+    }
+
+    @Test
+    void aNameSharedByKindsGivesEveryTag() {
+        InMemoryVocabulary v = of(LookupOptions.defaults(),
+                VocabularyName.primary(1, "clean", TagKind.ATTRIBUTE),
+                VocabularyName.primary(2, "clean", TagKind.ACTION));
+        assertThat(v.resolve("clean")).extracting(TagMatch::tagId).containsExactly(1, 2);
+        assertThat(v.resolve("cleaning")).extracting(TagMatch::tagId, TagMatch::rule)
+                .contains(org.assertj.core.groups.Tuple.tuple(2, MatchRule.BASE_FORM));
+    }
+
+    @Test
+    void hypernymBackOffStopsAtTheConfiguredDepth() {
+        VocabularyName dog = VocabularyName.primary(1, "dog", TagKind.OBJECT_SCENE);
+        VocabularyName animal = VocabularyName.primary(2, "animal", TagKind.OBJECT_SCENE);
+        assertThat(of(LookupOptions.defaults().withHypernymDepth(0), dog).resolve("puppy")).isEmpty();
+        assertThat(of(LookupOptions.defaults().withHypernymDepth(1), dog).resolve("puppy"))
+                .containsExactly(new TagMatch(1, "dog", TagKind.OBJECT_SCENE, MatchRule.HYPERNYM));
+        // beagle → hound → hunting dog → dog: three steps
+        assertThat(of(LookupOptions.defaults().withHypernymDepth(2), dog).resolve("beagle")).isEmpty();
+        assertThat(of(LookupOptions.defaults().withHypernymDepth(3), dog, animal).resolve("beagle"))
+                .extracting(TagMatch::tagName).containsExactly("dog");
+    }
+
+    @Test
+    void theNearestHypernymWins() {
+        InMemoryVocabulary v = of(LookupOptions.defaults(),
+                VocabularyName.primary(1, "dog", TagKind.OBJECT_SCENE),
+                VocabularyName.primary(2, "canine", TagKind.OBJECT_SCENE));
+        assertThat(v.resolve("puppy")).extracting(TagMatch::tagName).containsExactly("dog");
+    }
+
+    @Test
+    void hyponymRuleNeedsTheDefaultKind() {
+        InMemoryVocabulary fridge = of(LookupOptions.defaults(), VocabularyName.primary(1, "fridge", TagKind.OBJECT_SCENE));
+        assertThat(fridge.resolve("refrigerator")).extracting(TagMatch::rule).containsExactly(MatchRule.HYPONYM);
+        // "alley, alleyway, back street" is a kind of street, not what "street" means
+        InMemoryVocabulary alley = of(LookupOptions.defaults(), VocabularyName.primary(1, "alley", TagKind.OBJECT_SCENE));
+        assertThat(alley.resolve("street")).isEmpty();
+    }
+
+    @Test
+    void inflectionRulesRespectThePartOfSpeech() {
+        InMemoryVocabulary v = of(LookupOptions.defaults(), VocabularyName.primary(1, "new", TagKind.ATTRIBUTE));
+        assertThat(v.resolve("news")).isEmpty();
+        assertThat(v.resolve("newer")).extracting(TagMatch::rule).containsExactly(MatchRule.BASE_FORM);
+    }
+
+    @Test
+    void namesWordNetDoesNotKnowStillMatchAndInflect() {
+        InMemoryVocabulary v = of(LookupOptions.defaults(), VocabularyName.primary(1, "3D glasses", TagKind.OBJECT_SCENE),
+                VocabularyName.primary(2, "selfie stick", TagKind.OBJECT_SCENE));
+        assertThat(v.resolve("3d glasses")).extracting(TagMatch::rule).containsExactly(MatchRule.EXACT);
+        assertThat(v.resolve("selfie sticks")).extracting(TagMatch::rule).containsExactly(MatchRule.BASE_FORM);
+        assertThat(v.maxNameWords()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyVocabularyMatchesNothing() {
+        InMemoryVocabulary v = of(LookupOptions.defaults());
+        assertThat(v.resolve("dog")).isEmpty();
+        assertThat(v.maxNameWords()).isZero();
+    }
+
+    @Test
+    void optionsAreChecked() {
+        assertThatThrownBy(() -> new LookupOptions(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LookupOptions(1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,104 @@
+package io.tagforge.labelsystem.vocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagforge.labelsystem.wordnet.SharedWordNet;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Lookups against RAM's real 4585-name list, which the parser's captions meet. */
+class RamVocabularyTest {
+
+    static final Path RAM = Path.of("../../shared/ram");
+    static InMemoryVocabulary vocabulary;
+
+    @BeforeAll
+    static void build() {
+        vocabulary = RamVocabulary.load(RAM, SharedWordNet.get(), LookupOptions.defaults());
+    }
+
+    @ParameterizedTest(name = "{0} → {1} ({2})")
+    @CsvSource(delimiter = '|', textBlock = """
+            couch         | couch        | EXACT
+            sofa          | couch        | WORDNET_SYNONYM
+            airplane      | plane        | WORDNET_SYNONYM
+            sidewalk      | pavement     | WORDNET_SYNONYM
+            refrigerator  | fridge       | HYPONYM
+            mice          | mouse        | BASE_FORM
+            puppy         | dog          | HYPERNYM
+            knives        | knife        | BASE_FORM
+            geese         | goose        | BASE_FORM
+            dogs          | dog          | BASE_FORM
+            men           | man          | BASE_FORM
+            women         | woman        | BASE_FORM
+            children      | child        | BASE_FORM
+            skis          | ski          | BASE_FORM
+            sits          | sit          | BASE_FORM
+            running       | run          | BASE_FORM
+            living room   | living room  | EXACT
+            living rooms  | living room  | BASE_FORM
+            teddy bear    | teddy        | WORDNET_SYNONYM
+            teddy bears   | teddy        | WORDNET_SYNONYM
+            fire hydrant  | hydrant      | HYPERNYM
+            fire hydrants | hydrant      | HYPERNYM
+            hot dog       | hot dog      | EXACT
+            hotdog        | hot dog      | WORDNET_SYNONYM
+            doughnut      | donut        | WORDNET_SYNONYM
+            tv            | television   | WORDNET_SYNONYM
+            automobile    | car          | WORDNET_SYNONYM
+            kid           | child        | WORDNET_SYNONYM
+            guy           | man          | HYPERNYM
+            lady          | woman        | HYPERNYM
+            cellphone     | phone        | HYPERNYM
+            suitcase      | luggage      | HYPERNYM
+            Eiffel Tower  | Eiffel tower | EXACT
+            COUCH         | couch        | EXACT
+            '  Couch  '   | couch        | EXACT
+            teddy_bear    | teddy        | WORDNET_SYNONYM
+            news          | news         | EXACT
+            """)
+    void resolves(String surface, String tag, MatchRule rule) {
+        List<TagMatch> matches = vocabulary.resolve(surface);
+        assertThat(matches).isNotEmpty();
+        assertThat(matches.get(0).tagName()).isEqualTo(tag);
+        assertThat(matches.get(0).rule()).isEqualTo(rule);
+    }
+
+    /** WordNet files "fire hydrant" (fireplug) right under hydrant, "a discharge pipe": one step up */
+    @Test
+    void fireHydrantIsAHydrant() {
+        assertThat(vocabulary.resolve("fire hydrant")).extracting(TagMatch::tagName).containsExactly("hydrant");
+    }
+
+    @Test
+    void tagIdsAreLineNumbers() {
+        assertThat(vocabulary.resolve("couch").get(0).tagId()).isEqualTo(1142);
+        assertThat(vocabulary.resolve("3D CG rendering").get(0).tagId()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingForWordsWithoutATag() {
+        assertThat(vocabulary.resolve("xyzzy")).isEmpty();
+        assertThat(vocabulary.resolve("")).isEmpty();
+        assertThat(vocabulary.resolve("   ")).isEmpty();
+        assertThat(vocabulary.resolve("the")).isEmpty();
+        assertThat(vocabulary.resolve("small")).isEmpty();
+    }
+
+    @Test
+    void multiwordNamesAreCounted() {
+        assertThat(vocabulary.maxNameWords()).isGreaterThanOrEqualTo(3);
+        assertThat(vocabulary.size()).isGreaterThan(4585);
+    }
+
+    @Test
+    void resultsCannotBeChanged() {
+        List<TagMatch> matches = vocabulary.resolve("dog");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> matches.add(matches.get(0)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+}

@@ -1,0 +1,91 @@
+package io.tagforge.labelsystem.wordnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.mit.jwi.item.POS;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WordNetTest {
+
+    static final WordNet wordNet = SharedWordNet.get();
+
+    @Test
+    void sensesComeMostFrequentFirst() {
+        List<Synset> dog = wordNet.senses("dog", POS.NOUN);
+        assertThat(dog).hasSize(7);
+        assertThat(dog.get(0).lemmas()).contains("dog", "domestic dog", "Canis familiaris");
+        assertThat(dog.get(0).gloss()).contains("domesticated");
+        assertThat(wordNet.senses("DOG", POS.NOUN)).isEqualTo(dog);
+        assertThat(wordNet.senses("dog", POS.ADJECTIVE)).isEmpty();
+    }
+
+    @Test
+    void sensesOfMultiwordLemmas() {
+        assertThat(wordNet.contains("teddy bear", POS.NOUN)).isTrue();
+        assertThat(wordNet.contains("teddy_bear", POS.NOUN)).isTrue();
+        assertThat(wordNet.senses("fire hydrant", POS.NOUN).get(0).lemmas()).containsExactly("fireplug", "fire hydrant", "plug");
+    }
+
+    @Test
+    void senseRankOfASharedSynset() {
+        Synset sidewalk = wordNet.senses("sidewalk", POS.NOUN).get(0);
+        assertThat(wordNet.senseRank("sidewalk", sidewalk)).isZero();
+        assertThat(wordNet.senseRank("pavement", sidewalk)).isEqualTo(2);
+        assertThat(wordNet.senseRank("dog", sidewalk)).isEqualTo(-1);
+    }
+
+    @Test
+    void synonymsFromTheFirstSenseOn() {
+        assertThat(wordNet.synonyms("sofa", POS.NOUN)).startsWith("couch", "lounge");
+        assertThat(wordNet.synonyms("airplane", POS.NOUN)).contains("plane", "aeroplane");
+    }
+
+    @Test
+    void baseFormsOfIrregularAndRegularInflections() {
+        assertThat(wordNet.baseForms("mice", POS.NOUN)).containsExactly("mouse");
+        assertThat(wordNet.baseForms("knives", POS.NOUN)).containsExactly("knife");
+        assertThat(wordNet.baseForms("geese", POS.NOUN)).containsExactly("goose");
+        assertThat(wordNet.baseForms("dogs", POS.NOUN)).containsExactly("dog");
+        assertThat(wordNet.baseForms("ran", POS.VERB)).contains("run");
+        assertThat(wordNet.baseForms("teddy bears")).contains("teddy bear");
+        assertThat(wordNet.exceptions(POS.NOUN)).containsEntry("mice", List.of("mouse"));
+    }
+
+    @Test
+    void hypernymChainsClimbFromTheSense() {
+        Synset puppy = wordNet.senses("puppy", POS.NOUN).get(0);
+        List<List<Synset>> chains = wordNet.hypernymChains(puppy, 3);
+        assertThat(chains).isNotEmpty().allSatisfy(chain -> assertThat(chain).hasSizeLessThanOrEqualTo(3));
+        // a puppy is both a dog and a pup (young mammal): two chains
+        List<Synset> parents = wordNet.hypernyms(puppy);
+        assertThat(parents).extracting(s -> s.lemmas().get(0)).containsExactlyInAnyOrder("dog", "pup");
+        assertThat(chains).extracting(chain -> chain.get(0)).containsAll(parents);
+        assertThat(chains).anySatisfy(chain -> assertThat(chain.get(1).lemmas()).contains("canine"));
+        assertThat(wordNet.hyponyms(parents.get(0))).contains(puppy);
+    }
+
+    @Test
+    void synsetKeysRoundTrip() {
+        Synset couch = wordNet.senses("couch", POS.NOUN).get(0);
+        assertThat(couch.key()).matches("n\\d{8}");
+        assertThat(wordNet.synset(couch.key())).isEqualTo(couch);
+    }
+
+    @Test
+    void extractsIntoAFreshFolder(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("wn");
+        try (WordNet fresh = WordNet.open(target)) {
+            assertThat(fresh.contains("couch", POS.NOUN)).isTrue();
+        }
+        assertThat(target.resolve("data.noun")).exists();
+        assertThat(Files.list(dir)).containsExactly(target);
+        // a second open reuses the files
+        try (WordNet again = WordNet.open(target)) {
+            assertThat(again.senses("mouse", POS.NOUN)).isNotEmpty();
+        }
+    }
+}
