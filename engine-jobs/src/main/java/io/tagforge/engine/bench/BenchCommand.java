@@ -1,5 +1,6 @@
 package io.tagforge.engine.bench;
 
+import io.tagforge.engine.export.ExportBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code ./tagforge bench ...}: speed figures and ratios are printed by commands, never asserted in tests. */
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print their figures and ratios.",
         subcommands = {
                 KMeansBenchCommand.class,
+                ExportBenchCommand.class,
         })
 public class BenchCommand {
 }
