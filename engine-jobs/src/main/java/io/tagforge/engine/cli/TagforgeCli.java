@@ -2,6 +2,7 @@ package io.tagforge.engine.cli;
 
 import io.tagforge.db.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
+import io.tagforge.engine.generation.GenerateCommand;
 import io.tagforge.engine.evaluate.EvaluateCommand;
 import io.tagforge.engine.export.ExportCommand;
 import io.tagforge.engine.dataset.DatasetsCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 JobsCommand.class,
                 BenchCommand.class,
+                GenerateCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,
         })

@@ -1,0 +1,66 @@
+package io.tagforge.engine.generation;
+
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.job.ConsoleProgress;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.model.ModelSpec;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./tagforge generate}: the tagger's (and captioner's) tags for every image of a dataset, as a job. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Adds the tagger's tags (source MODEL) and generated captions to a dataset's images.")
+public class GenerateCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Option(names = "--dataset", required = true, description = "Dataset name.")
+    String dataset;
+
+    @Option(names = "--tagger", required = true, description = "Tagger model folder (model.json + weights).")
+    Path tagger;
+
+    @Option(names = "--release", description = "Release whose tags the tagger's outputs are, in index order "
+            + "(default: model.json's \"release\").")
+    String release;
+
+    @Option(names = "--captioner", description = "Captioner model folder; its captions are stored as GENERATED.")
+    Path captioner;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    GenerateCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize < 1) {
+            throw new UserException("--batch-size must be at least 1");
+        }
+        String releaseName = release != null ? release : ModelSpec.read(tagger).json().path("release").asText(null);
+        if (releaseName == null) {
+            throw new UserException("--release: required, since " + tagger.resolve("model.json") + " names no release");
+        }
+        GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize);
+        // no vocabulary from the database yet: generated captions are stored, parsing them waits for it
+        JobRecord job = GenerationJob.run(context.dataSource(), request, null, "cli",
+                new ConsoleProgress("generate", "images"));
+        long images = job.counts().path("images").asLong();
+        long before = job.counts().path("tags_before").asLong();
+        long after = job.counts().path("tags_after").asLong();
+        System.out.printf(Locale.ROOT, "job %d %s: %d images (%d unreadable), %d model tags, %d generated captions%n",
+                job.id(), job.state(), images, job.counts().path("images_unreadable").asLong(),
+                job.counts().path("model_tags").asLong(), job.counts().path("captions").asLong());
+        if (images > 0) {
+            System.out.printf(Locale.ROOT, "tags per image: %.2f before, %.2f after (%d -> %d tags)%n",
+                    (double) before / images, (double) after / images, before, after);
+        }
+        return 0;
+    }
+}

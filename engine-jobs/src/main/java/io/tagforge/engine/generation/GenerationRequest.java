@@ -1,0 +1,25 @@
+package io.tagforge.engine.generation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+
+/**
+ * What a generation run does: the dataset, the tagger folder and the release its outputs follow, optionally
+ * a captioner folder, images per batch. Its JSON form is the job's parameters, so a rerun of the same request
+ * resumes the unfinished job.
+ */
+public record GenerationRequest(String dataset, Path tagger, String release, Path captioner, int batchSize) {
+
+    public ObjectNode toParams() {
+        ObjectNode params = new ObjectMapper().createObjectNode()
+                .put("dataset", dataset)
+                .put("tagger", tagger.toAbsolutePath().normalize().toString())
+                .put("release", release)
+                .put("batchSize", batchSize);
+        if (captioner != null) {
+            params.put("captioner", captioner.toAbsolutePath().normalize().toString());
+        }
+        return params;
+    }
+}
