@@ -5,6 +5,10 @@ import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelSpec;
+import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.labelsystem.vocabulary.LookupOptions;
+import io.tagforge.labelsystem.vocabulary.Vocabulary;
+import io.tagforge.labelsystem.wordnet.WordNet;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./tagforge generate}: the tagger's (and captioner's) tags for every image of a dataset, as a job. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Adds the tagger's tags (source MODEL) and generated captions to a dataset's images.")
+        description = "Adds the tagger's tags (source MODEL) and generated captions, parsed with the database's "
+                + "vocabulary (PARSED_GENERATED), to a dataset's images.")
 public class GenerateCommand implements Callable<Integer> {
 
     private final AppContext context;
@@ -38,6 +43,10 @@ public class GenerateCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    private static ConsoleProgress progress() {
+        return new ConsoleProgress("generate", "images");
+    }
+
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1) {
@@ -48,9 +57,15 @@ public class GenerateCommand implements Callable<Integer> {
             throw new UserException("--release: required, since " + tagger.resolve("model.json") + " names no release");
         }
         GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize);
-        // no vocabulary from the database yet: generated captions are stored, parsing them waits for it
-        JobRecord job = GenerationJob.run(context.dataSource(), request, null, "cli",
-                new ConsoleProgress("generate", "images"));
+        JobRecord job;
+        if (captioner != null && DatabaseVocabulary.hasTags(context.dataSource())) {
+            try (WordNet wordNet = WordNet.open()) {
+                Vocabulary vocabulary = DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
+                job = GenerationJob.run(context.dataSource(), request, vocabulary, "cli", progress());
+            }
+        } else {
+            job = GenerationJob.run(context.dataSource(), request, null, "cli", progress());
+        }
         long images = job.counts().path("images").asLong();
         long before = job.counts().path("tags_before").asLong();
         long after = job.counts().path("tags_after").asLong();
