@@ -1,0 +1,24 @@
+package io.tagforge.curation.app;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.Theme;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+
+/**
+ * The curation web app ({@code ./tagforge ui}). Flyway runs inside {@code Database.open}, so Boot's own Flyway
+ * and DataSource set-up stay out of the way.
+ */
+@SpringBootApplication(scanBasePackages = "io.tagforge.curation", exclude = FlywayAutoConfiguration.class)
+@Push
+@Theme(themeClass = Lumo.class)
+public class CurationApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CurationApplication.class, PortArgument.toSpring(args));
+    }
+}

@@ -1,0 +1,42 @@
+package io.tagforge.curation.security;
+
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+
+/** Checks the {@link LoginAttemptLimiter} before the password, and tells it how each attempt went. */
+final class RateLimitedAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider delegate;
+    private final LoginAttemptLimiter limiter;
+
+    RateLimitedAuthenticationProvider(AuthenticationProvider delegate, LoginAttemptLimiter limiter) {
+        this.delegate = delegate;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String name = authentication.getName();
+        Duration wait = limiter.waitFor(name);
+        if (!wait.isZero() && !wait.isNegative()) {
+            throw new LockedException("Too many failed logins for " + name + "; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s");
+        }
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            limiter.recordSuccess(name);
+            return result;
+        } catch (BadCredentialsException e) {
+            limiter.recordFailure(name);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+}
