@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 KMeansBenchCommand.class,
                 ExportBenchCommand.class,
+                IngestBench.class,
         })
 public class BenchCommand {
 }

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,18 +68,15 @@ public final class Ingester {
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
+                    // the set-based steps sort and hash millions of staged rows: keep them in memory
+                    st.execute("SET LOCAL work_mem = '256MB'");
                     st.execute(StagingCopy.TABLE);
                 }
                 stage(request, ctx, c);
                 int datasetId = dataset(c, request);
                 checkCaptionsNameKnownImages(c, request.file());
                 long images = insertImages(c, datasetId);
-                long captions = update(c, """
-                        INSERT INTO caption (image_id, origin, text)
-                        SELECT i.id, 0, s.text FROM ingest_staging s
-                          JOIN image i ON i.dataset_id = ? AND i.path = s.path
-                         WHERE s.kind = 'c'
-                        ON CONFLICT (image_id, origin, md5(text)) DO NOTHING""", datasetId);
+                long captions = insertCaptions(c, datasetId, images);
                 long labels = insertLabels(c, request, datasetId);
                 long missing = markMissingImages(c, request, datasetId, missingExamples);
                 if (missing > 0 && request.strict()) {
@@ -112,10 +110,12 @@ public final class Ingester {
             // Jackson reports some errors lazily (a string's bytes are decoded when read): same form as ours
             throw JsonRecords.error(request.file(), e);
         }
-        // captions that name their image by id (COCO) take the image's path
-        update(c, """
-                UPDATE ingest_staging c SET path = i.path FROM ingest_staging i
-                 WHERE c.path IS NULL AND c.kind = 'c' AND i.kind = 'i' AND i.key = c.key""");
+        if (request.format() == IngestFormat.COCO) {
+            // captions that name their image by id take the image's path
+            update(c, """
+                    UPDATE ingest_staging c SET path = i.path FROM ingest_staging i
+                     WHERE c.path IS NULL AND c.kind = 'c' AND i.kind = 'i' AND i.key = c.key""");
+        }
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE ingest_staging");
         }
@@ -165,18 +165,63 @@ public final class Ingester {
         }
     }
 
+    /** Adds the images not in the dataset yet and remembers them in ingest_new_image. */
     private static long insertImages(Connection c, int datasetId) throws SQLException {
-        // images described by their own records (COCO, RAM JSON), then those only named by captions (TSV)
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE ingest_new_image (id bigint NOT NULL, path text NOT NULL) ON COMMIT DROP");
+        }
         return update(c, """
-                INSERT INTO image (dataset_id, path, external_id, width, height)
-                SELECT DISTINCT ON (path) ?, path, nullif(key, path), width, height
-                  FROM ingest_staging WHERE kind = 'i' ORDER BY path, line
-                ON CONFLICT (dataset_id, path) DO NOTHING""", datasetId)
-                + update(c, """
-                INSERT INTO image (dataset_id, path)
-                SELECT DISTINCT ?, path FROM ingest_staging s WHERE kind = 'c'
-                   AND NOT EXISTS (SELECT 1 FROM ingest_staging i WHERE i.kind = 'i' AND i.path = s.path)
-                ON CONFLICT (dataset_id, path) DO NOTHING""", datasetId);
+                WITH described AS (
+                    SELECT DISTINCT ON (path) path, nullif(key, path) external_id, width, height
+                      FROM ingest_staging WHERE kind = 'i' ORDER BY path, line),
+                added AS (
+                    INSERT INTO image (dataset_id, path, external_id, width, height)
+                    SELECT ?, path, external_id, width, height FROM described n
+                     WHERE NOT EXISTS (SELECT 1 FROM image e WHERE e.dataset_id = ? AND e.path = n.path)
+                    RETURNING id, path)
+                INSERT INTO ingest_new_image SELECT id, path FROM added""", datasetId, datasetId);
+    }
+
+    /**
+     * Captions of new images cannot be there yet: a plain INSERT, as fast as COPY into the table, unless the
+     * file repeats a caption for one image. Captions of images the dataset had get ON CONFLICT DO NOTHING.
+     */
+    private static long insertCaptions(Connection c, int datasetId, long newImages) throws SQLException {
+        String select = """
+                SELECT n.id, 0, s.text FROM ingest_staging s JOIN ingest_new_image n ON n.path = s.path
+                 WHERE s.kind = 'c'""";
+        long added;
+        Savepoint fresh = c.setSavepoint();
+        try {
+            added = update(c, "INSERT INTO caption (image_id, origin, text) " + select);
+            c.releaseSavepoint(fresh);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(fresh);
+            added = update(c, "INSERT INTO caption (image_id, origin, text) " + select
+                    + " ON CONFLICT (image_id, origin, md5(text)) DO NOTHING");
+        }
+        if (count(c, "SELECT count(*) FROM image WHERE dataset_id = ?", datasetId) == newImages) {
+            return added;
+        }
+        return added + update(c, """
+                INSERT INTO caption (image_id, origin, text)
+                SELECT i.id, 0, s.text FROM ingest_staging s
+                  JOIN image i ON i.dataset_id = ? AND i.path = s.path
+                 WHERE s.kind = 'c' AND NOT EXISTS (SELECT 1 FROM ingest_new_image n WHERE n.path = s.path)
+                ON CONFLICT (image_id, origin, md5(text)) DO NOTHING""", datasetId);
+    }
+
+    private static long count(Connection c, String sql, Object arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** RAM JSON label ids become tag assignments through a release's ID space: parsed per caption, the rest MODEL. */

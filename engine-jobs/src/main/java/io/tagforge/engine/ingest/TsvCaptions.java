@@ -19,6 +19,7 @@ final class TsvCaptions implements CaptionSource {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         LineBytes bytes = new LineBytes(in);
         long line = 0;
+        String previousImage = null;
         while (bytes.next()) {
             if (bytes.tooLong()) {
                 throw new IngestException(file, line + 1, "line", "longer than " + LineBytes.MAX_BYTES + " bytes");
@@ -51,6 +52,11 @@ final class TsvCaptions implements CaptionSource {
             if (caption.length() > JsonRecords.MAX_CAPTION_CHARS) {
                 throw new IngestException(file, line, "field 2 (caption)",
                         "caption longer than " + JsonRecords.MAX_CAPTION_CHARS + " characters");
+            }
+            // an image row once per run of lines naming it; the SQL that follows removes repeats further apart
+            if (!image.equals(previousImage)) {
+                out.image(line, image, image, null, null);
+                previousImage = image;
             }
             out.caption(line, image, image, -1, caption);
         }
