@@ -94,6 +94,10 @@ public final class ExportJob {
             }
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             staged.add(StagedFile.of(manifestPath(request.out()), manifestBytes));
+            if (ctx.cancelRequested()) {
+                staged.forEach(StagedFile::discard);
+                return;
+            }
             for (StagedFile f : staged) {
                 f.publish();
             }

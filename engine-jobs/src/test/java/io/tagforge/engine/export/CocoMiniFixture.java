@@ -193,6 +193,13 @@ final class CocoMiniFixture {
             }
             ps.executeBatch();
         }
+        try (Statement st = c.createStatement()) {
+            // the explicit ids above must not collide with rows the code under test adds later
+            for (String table : List.of("dataset", "release", "tag", "image", "caption")) {
+                st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT max(id) FROM " + table
+                        + "))");
+            }
+        }
     }
 
     /** Tag ids differ from training IDs on purpose: the export must map one to the other. */

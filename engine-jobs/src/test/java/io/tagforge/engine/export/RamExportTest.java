@@ -6,7 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.db.TestDatabase;
+import io.tagforge.db.DatabaseSettings;
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.job.JobStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import picocli.CommandLine;
+import io.tagforge.engine.ingest.IngestFormat;
+import io.tagforge.engine.ingest.IngestRequest;
+import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
@@ -141,6 +152,21 @@ class RamExportTest {
         assertThat(Files.readString(first)).startsWith("[\n{\"image_path\":").endsWith("}\n]\n");
     }
 
+    /** What RAM's code reads, Tagforge's RAM-JSON ingest reads too: ingesting an export and exporting it again. */
+    @Test
+    void reingestedExportExportsToTheSameBytes() throws Exception {
+        Path first = dir.resolve("first.json");
+        ExportJob.run(DB, request(first, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+        new Ingester(DB).ingest(new IngestRequest(IngestFormat.RAM_JSON, first, "coco-mini-again", COCO_MINI, true,
+                "ram-4585"), JobListener.NONE);
+
+        Path second = dir.resolve("second.json");
+        ExportJob.run(DB, new ExportRequest("coco-mini-again", "ram-4585", ExportFormat.RAM_JSON, second,
+                ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+    }
+
     @Test
     void unreviewedFlagsAreTakenOnRequestAndOriginalPolicyDropsModelTags() throws Exception {
         Path withFlags = dir.resolve("flags.json");
@@ -196,6 +222,50 @@ class RamExportTest {
                 out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
                 .isInstanceOf(UserException.class).hasMessageContaining("no dataset named \"nope\"");
         assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void cancelledExportPublishesNothing() throws Exception {
+        JobListener cancelAtStart = new JobListener() {
+            @Override
+            public void started(JobRecord job) {
+                new JobStore(DB).requestCancel(job.id());
+            }
+        };
+        JobRecord job = ExportJob.run(DB, request(dir.resolve("c.json"), ExportPolicy.ALL, false, null), "test",
+                cancelAtStart);
+
+        assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(dir.toFile().list()).isEmpty();
+        try (Connection c = DB.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM export WHERE job_id = " + job.id())) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void commandLineExportsAndReportsBadOptionsAsOneLine() throws Exception {
+        DatabaseSettings settings = new DatabaseSettings(Optional.of(TestDatabase.get().url()), "postgres", "", dir);
+        try (AppContext context = new AppContext(settings)) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = TagforgeCli.commandLine(context);
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            Path file = dir.resolve("cli/coco.jsonl");
+
+            int ok = cli.execute("export", "jsonl", "--dataset", "coco-mini", "--release", "ram-4585", "--out",
+                    file.toString(), "--policy", "PARSED");
+            int bad = cli.execute("export", "ram", "--dataset", "coco-mini", "--release", "ram-4585", "--out",
+                    dir.resolve("x.json").toString(), "--split", "val=1.5");
+
+            assertThat(ok).isZero();
+            assertThat(out.toString()).contains("159 images").contains(file.toString());
+            assertThat(Files.readAllLines(file)).hasSize(159);
+            assertThat(bad).isEqualTo(2);
+            assertThat(err.toString()).contains("error: --split: fraction 1.5 must be between 0 and 1");
+        }
     }
 
     /** RAM's loader: {@code image_tag[union_label_id] = 1}, {@code parse_tag[parse_label_id[randint(len(caption))]] = 1}. */
