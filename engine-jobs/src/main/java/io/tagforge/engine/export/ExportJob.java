@@ -10,6 +10,8 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.ramformat.RamTagListExport;
+import io.tagforge.labelsystem.release.ReleaseEntry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,11 +88,13 @@ public final class ExportJob {
                 if (manifest == null) {
                     return;
                 }
-                staged.addAll(TagFiles.stage(request.out().getParent(), release));
-                ArrayNode tagFiles = manifest.putArray("tag_files");
-                for (StagedFile f : staged.subList(staged.size() - 3, staged.size())) {
-                    tagFiles.addObject().put("file", f.target().getFileName().toString()).put("sha256", f.sha256());
-                }
+            }
+            ArrayNode tagFiles = manifest.putArray("tag_files");
+            for (Map.Entry<String, byte[]> file : new RamTagListExport(ctx.dataSource()).files(request.release())
+                    .entrySet()) {
+                StagedFile f = StagedFile.of(request.out().resolveSibling(file.getKey()), file.getValue());
+                staged.add(f);
+                tagFiles.addObject().put("file", file.getKey()).put("sha256", f.sha256());
             }
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             staged.add(StagedFile.of(manifestPath(request.out()), manifestBytes));
@@ -160,8 +164,8 @@ public final class ExportJob {
             ctx.count("assignments", records.assignmentRows());
         }
         ArrayNode counts = manifest.putArray("tag_counts");
-        for (ReleaseIndex.Entry e : release.entries()) {
-            counts.addObject().put("id", e.idx()).put("name", e.name()).put("images", imagesPerTag[e.idx()]);
+        for (ReleaseEntry e : release.entries()) {
+            counts.addObject().put("id", e.index()).put("name", e.name()).put("images", imagesPerTag[e.index()]);
         }
         return manifest;
     }

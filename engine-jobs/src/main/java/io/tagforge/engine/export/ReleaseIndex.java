@@ -1,11 +1,13 @@
 package io.tagforge.engine.export;
 
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.release.Release;
+import io.tagforge.labelsystem.release.ReleaseEntry;
+import io.tagforge.labelsystem.release.Releases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +19,14 @@ import java.util.Map;
  */
 final class ReleaseIndex {
 
-    record Entry(int idx, int tagId, String name, String nameZh, float threshold) {
-    }
-
     private static final int MAX_MERGE_CHAIN = 64;
 
     private final int releaseId;
     private final String name;
-    private final List<Entry> entries;
+    private final List<ReleaseEntry> entries;
     private final int[] idxByTag;
 
-    private ReleaseIndex(int releaseId, String name, List<Entry> entries, int[] idxByTag) {
+    private ReleaseIndex(int releaseId, String name, List<ReleaseEntry> entries, int[] idxByTag) {
         this.releaseId = releaseId;
         this.name = name;
         this.entries = entries;
@@ -35,40 +34,24 @@ final class ReleaseIndex {
     }
 
     static ReleaseIndex load(Connection c, String releaseName) throws SQLException {
-        int releaseId;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release WHERE name = ?")) {
-            ps.setString(1, releaseName);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new UserException("--release: no release named \"" + releaseName + "\"");
-                }
-                releaseId = rs.getInt(1);
-            }
-        }
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT idx, tag_id, name, name_zh, threshold "
-                + "FROM release_tag WHERE release_id = ? ORDER BY idx")) {
-            ps.setInt(1, releaseId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Entry e = new Entry(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getFloat(5));
-                    if (e.idx() != entries.size()) {
-                        throw new UserException("release \"" + releaseName + "\" has no tag at index "
-                                + entries.size() + ": training IDs must run from 0 without gaps");
-                    }
-                    entries.add(e);
-                }
+        Release release = Releases.find(c, releaseName)
+                .orElseThrow(() -> new UserException("--release: no release named \"" + releaseName + "\""));
+        List<ReleaseEntry> entries = Releases.entries(c, release.id());
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).index() != i) {
+                throw new UserException("release \"" + releaseName + "\" has no tag at index " + i
+                        + ": training IDs must run from 0 without gaps");
             }
         }
         if (entries.isEmpty()) {
             throw new UserException("release \"" + releaseName + "\" has no tags");
         }
-        return new ReleaseIndex(releaseId, releaseName, List.copyOf(entries), idxByTag(c, entries));
+        return new ReleaseIndex(release.id(), releaseName, List.copyOf(entries), idxByTag(c, entries));
     }
 
-    private static int[] idxByTag(Connection c, List<Entry> entries) throws SQLException {
+    private static int[] idxByTag(Connection c, List<ReleaseEntry> entries) throws SQLException {
         Map<Integer, Integer> mergedInto = new HashMap<>();
-        int maxTag = entries.stream().mapToInt(Entry::tagId).max().orElse(0);
+        int maxTag = entries.stream().mapToInt(ReleaseEntry::tagId).max().orElse(0);
         try (PreparedStatement ps = c.prepareStatement("SELECT id, merged_into FROM tag WHERE merged_into IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -78,8 +61,8 @@ final class ReleaseIndex {
         }
         int[] idx = new int[maxTag + 1];
         Arrays.fill(idx, -1);
-        for (Entry e : entries) {
-            idx[e.tagId()] = e.idx();
+        for (ReleaseEntry e : entries) {
+            idx[e.tagId()] = e.index();
         }
         for (int tag : mergedInto.keySet()) {
             if (idx[tag] < 0) {
@@ -104,7 +87,7 @@ final class ReleaseIndex {
         return name;
     }
 
-    List<Entry> entries() {
+    List<ReleaseEntry> entries() {
         return entries;
     }
 

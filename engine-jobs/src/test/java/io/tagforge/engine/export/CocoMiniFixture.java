@@ -2,11 +2,13 @@ package io.tagforge.engine.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.labelsystem.ramformat.TagListImport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,8 +20,8 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * COCO-MINI in the database the way ingest and the parse job leave it: RAM's 4585 tags as tags and as a release,
- * the 159 images with their real captions, and per caption the tags whose names (or singulars) occur in it as
+ * COCO-MINI in the database the way ingest and the parse job leave it: RAM's 4585 tags imported as tags and a
+ * release (label-system's TagListImport), the 159 images with their real captions, and per caption the tags whose names (or singulars) occur in it as
  * PARSED_ORIGINAL assignments. On top, one rejected tag, one flagged tag and one model tag, each on its own image,
  * so that review and policy have something to decide. The fixture keeps its own account of what it wrote, from
  * which the tests derive each record's expected IDs.
@@ -45,20 +47,28 @@ final class CocoMiniFixture {
 
     static CocoMiniFixture load(DataSource db, Path shared, String dataset, String releaseName)
             throws IOException, SQLException {
-        Path ram = shared.resolve("ram");
-        List<String> names = Files.readAllLines(ram.resolve("ram_tag_list.txt"));
-        List<String> chinese = Files.readAllLines(ram.resolve("ram_tag_list_chinese.txt"));
-        List<String> thresholds = Files.readAllLines(ram.resolve("ram_tag_list_threshold.txt"));
-        CocoMiniFixture f = new CocoMiniFixture(names);
+        new TagListImport(db, "test").importRam(shared.resolve("ram"), releaseName);
+        CocoMiniFixture f = new CocoMiniFixture(Files.readAllLines(shared.resolve("ram/ram_tag_list.txt")));
         f.readCaptions(shared.resolve("datasets/coco-mini"));
         f.parse();
         f.review();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            f.insert(c, dataset, releaseName, chinese, thresholds);
+            f.insert(c, dataset, f.tagIds(c, releaseName));
             c.commit();
         }
         return f;
+    }
+
+    private int[] tagIds(Connection c, String releaseName) throws SQLException {
+        int[] ids = new int[release.size()];
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT idx, tag_id FROM release_tag "
+                + "JOIN release r ON r.id = release_id WHERE r.name = '" + releaseName + "'")) {
+            while (rs.next()) {
+                ids[rs.getInt(1)] = rs.getInt(2);
+            }
+        }
+        return ids;
     }
 
     private void readCaptions(Path cocoMini) throws IOException {
@@ -129,30 +139,9 @@ final class CocoMiniFixture {
         return assignments.stream().filter(a -> a.path.equals(path)).mapToInt(Assignment::idx).min().orElseThrow();
     }
 
-    private void insert(Connection c, String dataset, String releaseName, List<String> chinese, List<String> thresholds)
-            throws SQLException {
+    private void insert(Connection c, String dataset, int[] tagIds) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO dataset (id, name, format) VALUES (1, '" + dataset + "', 'coco')");
-            st.execute("INSERT INTO release (id, name) VALUES (1, '" + releaseName + "')");
-        }
-        try (PreparedStatement tag = c.prepareStatement("INSERT INTO tag (id, name, threshold) VALUES (?, ?, ?)");
-             PreparedStatement entry = c.prepareStatement("INSERT INTO release_tag (release_id, idx, tag_id, name, "
-                     + "name_zh, threshold) VALUES (1, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < release.size(); i++) {
-                float threshold = Float.parseFloat(thresholds.get(i));
-                tag.setInt(1, tagId(i));
-                tag.setString(2, release.get(i));
-                tag.setFloat(3, threshold);
-                tag.addBatch();
-                entry.setInt(1, i);
-                entry.setInt(2, tagId(i));
-                entry.setString(3, release.get(i));
-                entry.setString(4, chinese.get(i).strip());
-                entry.setFloat(5, threshold);
-                entry.addBatch();
-            }
-            tag.executeBatch();
-            entry.executeBatch();
         }
         Map<String, Long> imageIds = new HashMap<>();
         Map<String, List<Long>> captionIds = new HashMap<>();
@@ -183,7 +172,7 @@ final class CocoMiniFixture {
                 + "caption_id, source, state, flag_rule, score) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
             for (Assignment a : assignments) {
                 ps.setLong(1, imageIds.get(a.path));
-                ps.setInt(2, tagId(a.idx));
+                ps.setInt(2, tagIds[a.idx]);
                 ps.setObject(3, a.caption < 0 ? null : captionIds.get(a.path).get(a.caption));
                 ps.setInt(4, a.source);
                 ps.setInt(5, a.state);
@@ -195,16 +184,11 @@ final class CocoMiniFixture {
         }
         try (Statement st = c.createStatement()) {
             // the explicit ids above must not collide with rows the code under test adds later
-            for (String table : List.of("dataset", "release", "tag", "image", "caption")) {
+            for (String table : List.of("dataset", "image", "caption")) {
                 st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT max(id) FROM " + table
                         + "))");
             }
         }
-    }
-
-    /** Tag ids differ from training IDs on purpose: the export must map one to the other. */
-    private static int tagId(int idx) {
-        return 10 + idx * 2;
     }
 
     List<String> release() {

@@ -100,13 +100,10 @@ class RamExportTest {
         Path out = dir.resolve("coco-mini.json");
         JobRecord job = ExportJob.run(DB, request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
 
-        assertThat(Files.readAllLines(dir.resolve("ram_tag_list.txt")))
-                .isEqualTo(Files.readAllLines(SHARED.resolve("ram/ram_tag_list.txt")));
-        assertThat(Files.readAllLines(dir.resolve("ram_tag_list_threshold.txt")))
-                .isEqualTo(Files.readAllLines(SHARED.resolve("ram/ram_tag_list_threshold.txt")));
-        assertThat(Files.readAllLines(dir.resolve("ram_tag_list_chinese.txt")))
-                .isEqualTo(Files.readAllLines(SHARED.resolve("ram/ram_tag_list_chinese.txt")).stream()
-                        .map(String::strip).toList());
+        for (String list : List.of("ram_tag_list.txt", "ram_tag_list_chinese.txt", "ram_tag_list_threshold.txt")) {
+            assertThat(dir.resolve(list)).as("imported from RAM's files, written back byte for byte")
+                    .hasSameBinaryContentAs(SHARED.resolve("ram").resolve(list));
+        }
 
         JsonNode manifest = JSON.readTree(ExportJob.manifestPath(out).toFile());
         assertThat(manifest.get("dataset").asText()).isEqualTo("coco-mini");
@@ -114,6 +111,7 @@ class RamExportTest {
         assertThat(manifest.get("class_num").asInt()).isEqualTo(4585);
         assertThat(manifest.get("images").asLong()).isEqualTo(159);
         assertThat(manifest.at("/files/0/sha256").asText()).isEqualTo(sha256(out));
+        assertThat(manifest.at("/tag_files/0/sha256").asText()).isEqualTo(sha256(dir.resolve("ram_tag_list.txt")));
         assertThat(manifest.at("/policy/policy").asText()).isEqualTo("ALL");
         JsonNode records = JSON.readTree(out.toFile());
         JsonNode counts = manifest.get("tag_counts");
