@@ -1,0 +1,64 @@
+package io.tagforge.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md's module map as rules: dependencies point one way (jobs → parser → label system → database),
+ * the parser needs no database, and code is packaged by feature. Maven keeps a module from seeing the
+ * modules above it at compile time; these rules also hold for reflection-free code paths that Maven cannot
+ * see, and keep the feature packages honest. The curation UI sits on top and nothing can depend on it.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.tagforge");
+
+    @Test
+    void modulesDependOnlyDownward() {
+        rule("io.tagforge.db..", "io.tagforge.labelsystem..", "io.tagforge.parser..", "io.tagforge.engine..",
+                "io.tagforge.curation..").check(MAIN);
+        rule("io.tagforge.labelsystem..", "io.tagforge.parser..", "io.tagforge.engine..", "io.tagforge.curation..")
+                .check(MAIN);
+        rule("io.tagforge.parser..", "io.tagforge.engine..", "io.tagforge.curation..").check(MAIN);
+        rule("io.tagforge.engine..", "io.tagforge.curation..").check(MAIN);
+    }
+
+    @Test
+    void parserNeedsNoDatabase() {
+        noClasses().that().resideInAPackage("io.tagforge.parser..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.tagforge.db..")
+                .check(MAIN);
+    }
+
+    @Test
+    void everyClassLivesInAFeaturePackage() {
+        classes().that().resideOutsideOfPackage("io.tagforge.db")
+                .should().resideInAPackage("io.tagforge.*.*..")
+                .because("code is packaged by feature: io.tagforge.<module>.<feature>")
+                .check(MAIN);
+        noClasses().should().resideInAnyPackage("..repository..", "..repositories..",
+                        "..controller..", "..controllers..", "..dto..", "..impl..", "..util..", "..utils..")
+                .because("packages are named after features, not layers")
+                .check(MAIN);
+    }
+
+    @Test
+    void parserFeaturesAreFreeOfCycles() {
+        slices().matching("io.tagforge.(parser|labelsystem).(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    private static ArchRule rule(String module, String... above) {
+        return noClasses().that().resideInAPackage(module)
+                .should().dependOnClassesThat().resideInAnyPackage(above)
+                .because("modules depend only downward: ui → jobs → parser → label-system → db");
+    }
+}
