@@ -2,7 +2,9 @@ package io.tagforge.engine.cli;
 
 import io.tagforge.db.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
+import io.tagforge.engine.cleaning.CleanCommand;
 import io.tagforge.engine.generation.GenerateCommand;
+import io.tagforge.engine.regions.RegionsCommand;
 import io.tagforge.engine.evaluate.EvaluateCommand;
 import io.tagforge.engine.export.ExportCommand;
 import io.tagforge.engine.dataset.DatasetsCommand;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
                 JobsCommand.class,
                 BenchCommand.class,
                 GenerateCommand.class,
+                CleanCommand.class,
+                RegionsCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,
         })

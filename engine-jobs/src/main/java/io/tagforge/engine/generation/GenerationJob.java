@@ -3,7 +3,6 @@ package io.tagforge.engine.generation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.bulk.StagedRows;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.images.DatasetImages.ImageRow;
 import io.tagforge.engine.job.JobContext;
@@ -72,10 +71,7 @@ public final class GenerationJob {
              Captioner captioner = request.captioner() == null ? null
                      : Captioner.load(request.captioner(), request.batchSize());
              ParseService parser = captioner == null || vocabulary == null ? null : new ParseService(vocabulary, 1)) {
-            if (tagger.classCount() != release.size()) {
-                throw new UserException(request.tagger() + ": the tagger gives " + tagger.classCount()
-                        + " probabilities per image, release " + release.name() + " has " + release.size() + " tags");
-            }
+            release.requireOutputs(tagger.classCount(), request.tagger());
             if (ctx.checkpoint() == null) {
                 long before = tagsInDataset(ctx, images);
                 ctx.commitBatch(c -> { }, checkpoint(0), 0, Map.of("tags_before", before));

@@ -76,7 +76,12 @@ public final class DatasetImages {
         if (image.path().startsWith("http://") || image.path().startsWith("https://")) {
             throw new IOException(image.path() + ": a URL; only local image files are read");
         }
-        return ImageFiles.read(root == null ? Path.of(image.path()) : root.resolve(image.path()));
+        return ImageFiles.read(file(image.path()));
+    }
+
+    /** The local file of an image path. */
+    public Path file(String path) {
+        return root == null ? Path.of(path) : root.resolve(path);
     }
 
     /** An image row: id and path (relative to the image root, or absolute). */

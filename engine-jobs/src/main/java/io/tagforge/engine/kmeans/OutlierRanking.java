@@ -9,9 +9,9 @@ import java.util.stream.IntStream;
  * region's distance to the nearest centroid, and call the farthest {@code outlierFraction} outliers.
  *
  * <p>One guard against k-means++ itself: its D² seeding likes to put centers on far, isolated points, where
- * they would sit at distance zero and hide the very outliers sought. A cluster holding fewer than a tenth of
- * the mean cluster size (at least 2 points) is therefore not a cluster: its members are measured to the
- * nearest populated centroid.
+ * they would sit at distance zero and hide the very outliers sought (two odd regions among twenty, with k = 2,
+ * would be a cluster of their own). A cluster holding fewer than a quarter of the mean cluster size n / k (and
+ * at least 2 points) is therefore not a cluster: its members are measured to the nearest populated centroid.
  */
 public final class OutlierRanking {
 
@@ -64,7 +64,7 @@ public final class OutlierRanking {
         for (int label : labels) {
             sizes[label]++;
         }
-        int minSize = Math.max(2, (int) Math.ceil(n / (10.0 * clusters)));
+        int minSize = Math.max(2, (int) Math.ceil(n / (4.0 * clusters)));
         boolean[] populated = new boolean[clusters];
         boolean any = false;
         for (int j = 0; j < clusters; j++) {

@@ -1,6 +1,7 @@
 package io.tagforge.engine.release;
 
 import io.tagforge.engine.cli.UserException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,14 @@ public record ReleaseTags(int releaseId, String name, int[] tagIds, float[] thre
             t[i] = thresholds.get(i);
         }
         return new ReleaseTags(releaseId, name, tagIds, t, List.copyOf(names));
+    }
+
+    /** A tagger's outputs are this release's tags only if there are as many; else a {@link UserException}. */
+    public void requireOutputs(int outputs, Path model) {
+        if (outputs != size()) {
+            throw new UserException(model + ": the tagger gives " + outputs + " probabilities per image, release "
+                    + name + " has " + size() + " tags");
+        }
     }
 
     public int size() {

@@ -1,0 +1,79 @@
+package io.tagforge.engine.cleaning;
+
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.job.ConsoleProgress;
+import io.tagforge.engine.job.JobRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./tagforge clean}: flags a dataset's doubtful tags for review, as a resumable job. */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = "Flags tags whose best region is an outlier of its category (K-Means++ over region "
+                + "embeddings), tags without a detected region, and tags the tagger scores under threshold.")
+public class CleanCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Option(names = "--dataset", required = true, description = "Dataset name.")
+    String dataset;
+
+    @Option(names = "--detector", description = "Detector model folder; without it, the regions already stored "
+            + "(e.g. by 'regions import') are used and no tag is flagged for lacking one.")
+    Path detector;
+
+    @Option(names = "--embedder", required = true, description = "Embedder model folder (crop features).")
+    Path embedder;
+
+    @Option(names = "--categories", split = ",", description = "Tag names to clean (default: every tag on at "
+            + "least --min-images images).")
+    List<String> categories = List.of();
+
+    @Option(names = "--min-images", defaultValue = "5", description = "Without --categories: the images a tag "
+            + "needs to be cleaned (default ${DEFAULT-VALUE}).")
+    int minImages;
+
+    @Option(names = "--outlier-fraction", defaultValue = "0.1", description = "Share of a category's regions "
+            + "called outliers (default ${DEFAULT-VALUE}).")
+    double outlierFraction;
+
+    @Option(names = "--k", defaultValue = "16", description = "K-Means clusters per category (default ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--seed", defaultValue = "42", description = "K-Means seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--tagger", description = "Tagger model folder: flags tags it scores under their class threshold.")
+    Path tagger;
+
+    @Option(names = "--release", description = "Release of the tagger's outputs (with --tagger).")
+    String release;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    CleanCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(outlierFraction >= 0 && outlierFraction < 1)) {
+            throw new UserException("--outlier-fraction must be in [0, 1), was " + outlierFraction);
+        }
+        if (k < 1 || batchSize < 1 || minImages < 1) {
+            throw new UserException("--k, --batch-size and --min-images must be at least 1");
+        }
+        if (tagger != null && release == null) {
+            throw new UserException("--release: required with --tagger");
+        }
+        CleaningRequest request = new CleaningRequest(dataset, detector, embedder, categories, minImages,
+                outlierFraction, k, seed, tagger, release, batchSize);
+        JobRecord job = CleaningJob.run(context.dataSource(), request, "cli", new ConsoleProgress("clean", "steps"));
+        System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package io.tagforge.engine.cleaning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a cleaning run does. {@code categories} empty: every tag on at least {@code minImages} images of the
+ * dataset. {@code detector} null: only regions already in table region (e.g. imported) are used, and no tag
+ * is flagged for lacking one. {@code tagger} null: no LOW_SCORE flags. Its JSON form is the job's parameters.
+ */
+public record CleaningRequest(String dataset, Path detector, Path embedder, List<String> categories, int minImages,
+        double outlierFraction, int k, long seed, Path tagger, String release, int batchSize) {
+
+    public ObjectNode toParams() {
+        ObjectNode params = new ObjectMapper().createObjectNode()
+                .put("dataset", dataset)
+                .put("embedder", path(embedder))
+                .put("minImages", minImages)
+                .put("outlierFraction", outlierFraction)
+                .put("k", k)
+                .put("seed", seed)
+                .put("batchSize", batchSize);
+        params.putArray("categories").addAll(categories.stream().map(c -> params.textNode(c)).toList());
+        if (detector != null) {
+            params.put("detector", path(detector));
+        }
+        if (tagger != null) {
+            params.put("tagger", path(tagger)).put("release", release);
+        }
+        return params;
+    }
+
+    private static String path(Path p) {
+        return p.toAbsolutePath().normalize().toString();
+    }
+}

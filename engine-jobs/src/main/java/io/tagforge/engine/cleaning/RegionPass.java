@@ -1,0 +1,270 @@
+package io.tagforge.engine.cleaning;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.bulk.StagedRows;
+import io.tagforge.engine.images.DatasetImages;
+import io.tagforge.engine.images.DatasetImages.ImageRow;
+import io.tagforge.engine.model.Detection;
+import io.tagforge.engine.model.Detector;
+import io.tagforge.engine.model.Embedder;
+import io.tagforge.engine.model.Tagger;
+import io.tagforge.engine.release.ReleaseTags;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Phase 1 of cleaning, a batch of images at a time: the detector looks for each image's candidate tags (one
+ * call per image, all its phrases at once), every new or not yet embedded region is cropped and embedded,
+ * and tags are flagged NO_REGION (the detector knows the phrase but found nothing) or LOW_SCORE (the
+ * tagger's probability is under the class threshold).
+ */
+final class RegionPass {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DatasetImages images;
+    private final int[] categories;
+    private final Map<Integer, String> names;
+    private final Detector detector;
+    private final Embedder embedder;
+    private final Tagger tagger;
+    private final Map<Integer, Integer> releaseIndex = new HashMap<>();
+    private final ReleaseTags release;
+
+    RegionPass(DatasetImages images, int[] categories, Map<Integer, String> names, Detector detector,
+            Embedder embedder, Tagger tagger, ReleaseTags release) {
+        this.images = images;
+        this.categories = categories;
+        this.names = names;
+        this.detector = detector;
+        this.embedder = embedder;
+        this.tagger = tagger;
+        this.release = release;
+        if (release != null) {
+            for (int i = 0; i < release.size(); i++) {
+                releaseIndex.put(release.tagIds()[i], i);
+            }
+        }
+    }
+
+    /** An image with ACTIVE assignments of the chosen categories, and those tags. */
+    record Candidate(ImageRow image, List<Integer> tags) {
+    }
+
+    /** The results of one batch, written by {@link #write} in the batch's transaction. */
+    static final class Result {
+        final StagedRows regions = new StagedRows("clean_region", "region_id bigint, image_id bigint, tag_id int, "
+                + "x1 real, y1 real, x2 real, y2 real, score real, source text, vector bytea");
+        final Flags flags = new Flags();
+        long unreadable;
+        long zeroSize;
+        long detected;
+    }
+
+    List<Candidate> next(Connection c, long after, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.image_id, i.path, array_agg(DISTINCT a.tag_id ORDER BY a.tag_id)
+                  FROM tag_assignment a JOIN image i ON i.id = a.image_id
+                 WHERE a.dataset_id = ? AND a.state = 0 AND a.tag_id = ANY(?) AND a.image_id > ? AND NOT i.missing
+                 GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?""")) {
+            ps.setInt(1, images.datasetId());
+            ps.setArray(2, c.createArrayOf("int4", box(categories)));
+            ps.setLong(3, after);
+            ps.setInt(4, limit);
+            List<Candidate> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Integer> tags = new ArrayList<>();
+                    for (Object tag : (Object[]) rs.getArray(3).getArray()) {
+                        tags.add(((Number) tag).intValue());
+                    }
+                    result.add(new Candidate(new ImageRow(rs.getLong(1), rs.getString(2)), tags));
+                }
+            }
+            return result;
+        }
+    }
+
+    Result process(Connection c, List<Candidate> batch, java.util.function.Consumer<String> warn) throws SQLException {
+        Result result = new Result();
+        List<Candidate> readable = new ArrayList<>();
+        List<BufferedImage> pixels = new ArrayList<>();
+        for (Candidate candidate : batch) {
+            try {
+                pixels.add(images.read(candidate.image()));
+                readable.add(candidate);
+            } catch (IOException e) {
+                result.unreadable++;
+                warn.accept("skipped image " + candidate.image().id() + ": " + e.getMessage());
+            }
+        }
+        if (readable.isEmpty()) {
+            return result;
+        }
+        List<Long> ids = readable.stream().map(r -> r.image().id()).toList();
+        Map<Long, List<StoredRegion>> stored = storedRegions(c, ids);
+        List<List<Detection>> detections = detect(readable, pixels);
+        List<float[]> probabilities = tagger == null ? null : tagger.predict(pixels);
+        List<BufferedImage> crops = new ArrayList<>();
+        List<Object[]> cropRows = new ArrayList<>();
+        for (int i = 0; i < readable.size(); i++) {
+            Candidate candidate = readable.get(i);
+            long imageId = candidate.image().id();
+            BufferedImage image = pixels.get(i);
+            Set<Integer> withRegion = new HashSet<>();
+            for (StoredRegion region : stored.getOrDefault(imageId, List.of())) {
+                withRegion.add(region.tagId());
+                if (!region.embedded()) {
+                    addCrop(result, crops, cropRows, image, region.id(), imageId, region.tagId(), region.box(), 0, null);
+                }
+            }
+            Map<String, Integer> tagOfPhrase = new HashMap<>();
+            candidate.tags().forEach(t -> tagOfPhrase.put(names.get(t).toLowerCase(java.util.Locale.ROOT), t));
+            for (Detection d : detections.get(i)) {
+                int tagId = tagOfPhrase.get(d.phrase().toLowerCase(java.util.Locale.ROOT));
+                result.detected++;
+                if (addCrop(result, crops, cropRows, image, null, imageId, tagId,
+                        new float[] {d.x1(), d.y1(), d.x2(), d.y2()}, d.score(), "detector:" + detector.spec().name())) {
+                    withRegion.add(tagId);
+                }
+            }
+            for (int tagId : candidate.tags()) {
+                Float score = score(probabilities, i, tagId);
+                if (detector != null && detector.knows(names.get(tagId)) && !withRegion.contains(tagId)) {
+                    ObjectNode evidence = JSON.createObjectNode().put("detector", detector.spec().name())
+                            .put("phrase", names.get(tagId)).put("box_threshold", detectorThreshold());
+                    if (score != null) {
+                        evidence.put("score", score);
+                    }
+                    result.flags.add(imageId, tagId, Flags.NO_REGION, evidence);
+                } else if (score != null && score < release.thresholds()[releaseIndex.get(tagId)]) {
+                    result.flags.add(imageId, tagId, Flags.LOW_SCORE, JSON.createObjectNode().put("score", score)
+                            .put("threshold", release.thresholds()[releaseIndex.get(tagId)])
+                            .put("tagger", tagger.spec().name()));
+                }
+            }
+        }
+        List<float[]> vectors = crops.isEmpty() ? List.of() : embedder.embed(crops);
+        for (int i = 0; i < cropRows.size(); i++) {
+            Object[] row = cropRows.get(i);
+            row[9] = bytes(vectors.get(i));
+            result.regions.add(row);
+        }
+        return result;
+    }
+
+    void write(Connection c, Result result, int datasetId, long jobId) throws SQLException {
+        if (!result.regions.isEmpty()) {
+            result.regions.copy(c);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO region (image_id, tag_id, x1, y1, x2, y2, score, source)
+                    SELECT image_id, tag_id, x1, y1, x2, y2, score, source FROM clean_region WHERE region_id IS NULL
+                    ON CONFLICT DO NOTHING""")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO region_embedding (region_id, model, vector)
+                    SELECT coalesce(s.region_id, r.id), ?, s.vector FROM clean_region s
+                      LEFT JOIN region r ON s.region_id IS NULL AND r.image_id = s.image_id AND r.tag_id = s.tag_id
+                           AND r.source = s.source AND r.x1 = s.x1 AND r.y1 = s.y1 AND r.x2 = s.x2 AND r.y2 = s.y2
+                    ON CONFLICT DO NOTHING""")) {
+                ps.setString(1, embedder.spec().name());
+                ps.executeUpdate();
+            }
+        }
+        result.flags.apply(c, datasetId, jobId);
+    }
+
+    private List<List<Detection>> detect(List<Candidate> readable, List<BufferedImage> pixels) {
+        if (detector == null) {
+            return readable.stream().map(r -> List.<Detection>of()).toList();
+        }
+        List<Detector.Request> requests = new ArrayList<>();
+        for (int i = 0; i < readable.size(); i++) {
+            List<String> phrases = readable.get(i).tags().stream().map(names::get).filter(detector::knows).toList();
+            requests.add(new Detector.Request(pixels.get(i), phrases));
+        }
+        List<List<Detection>> result = new ArrayList<>();
+        List<Detector.Request> asked = requests.stream().filter(r -> !r.phrases().isEmpty()).toList();
+        List<List<Detection>> found = asked.isEmpty() ? List.of() : detector.detect(asked);
+        int next = 0;
+        for (Detector.Request request : requests) {
+            result.add(request.phrases().isEmpty() ? List.of() : found.get(next++));
+        }
+        return result;
+    }
+
+    private static boolean addCrop(Result result, List<BufferedImage> crops, List<Object[]> rows, BufferedImage image,
+            Long regionId, long imageId, int tagId, float[] box, float score, String source) {
+        BufferedImage crop = Crops.crop(image, box[0], box[1], box[2], box[3]);
+        if (crop == null) {
+            result.zeroSize++;
+            return false;
+        }
+        crops.add(crop);
+        rows.add(new Object[] {regionId, imageId, tagId, box[0], box[1], box[2], box[3], score, source, null});
+        return true;
+    }
+
+    private Float score(List<float[]> probabilities, int image, int tagId) {
+        Integer index = releaseIndex.get(tagId);
+        return probabilities == null || index == null ? null : probabilities.get(image)[index];
+    }
+
+    private float detectorThreshold() {
+        return detector.spec().json().path("box_threshold").floatValue();
+    }
+
+    private record StoredRegion(long id, int tagId, float[] box, boolean embedded) {
+    }
+
+    /** The regions already stored for these images and categories, and whether this embedder has seen them. */
+    private Map<Long, List<StoredRegion>> storedRegions(Connection c, List<Long> imageIds) throws SQLException {
+        Map<Long, List<StoredRegion>> result = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT r.id, r.image_id, r.tag_id, r.x1, r.y1, r.x2, r.y2,
+                       EXISTS (SELECT 1 FROM region_embedding e WHERE e.region_id = r.id AND e.model = ?)
+                  FROM region r WHERE r.image_id = ANY(?) AND r.tag_id = ANY(?) ORDER BY r.id""")) {
+            ps.setString(1, embedder.spec().name());
+            Array imageArray = c.createArrayOf("int8", imageIds.toArray());
+            ps.setArray(2, imageArray);
+            ps.setArray(3, c.createArrayOf("int4", box(categories)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new StoredRegion(rs.getLong(1),
+                            rs.getInt(3), new float[] {rs.getFloat(4), rs.getFloat(5), rs.getFloat(6), rs.getFloat(7)},
+                            rs.getBoolean(8)));
+                }
+            }
+        }
+        return result;
+    }
+
+    static Integer[] box(int[] values) {
+        Integer[] boxed = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    static byte[] bytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+}
