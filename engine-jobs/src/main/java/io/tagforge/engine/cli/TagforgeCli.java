@@ -10,6 +10,7 @@ import io.tagforge.engine.export.ExportCommand;
 import io.tagforge.engine.dataset.DatasetsCommand;
 import io.tagforge.engine.ingest.IngestCommand;
 import io.tagforge.engine.job.JobsCommand;
+import io.tagforge.engine.vocab.VocabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 RegionsCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,
+                VocabCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

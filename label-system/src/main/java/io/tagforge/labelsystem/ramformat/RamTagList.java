@@ -25,8 +25,7 @@ public record RamTagList(TextLines names, TextLines chineseNames, TextLines thre
 
     /** Reads and checks the three files of a RAM tag-list folder; any problem names its file and line. */
     public static RamTagList read(Path dir) {
-        TextLines names = TextLines.read(dir.resolve(NAMES_FILE));
-        TagNames.check(names, Collections.nCopies(names.lines().size(), TagKind.OBJECT_SCENE));
+        TextLines names = readNames(dir);
         TextLines chinese = TextLines.read(dir.resolve(CHINESE_FILE)).requireNoBlankLines().requireSameLength(names);
         for (int i = 0; i < chinese.lines().size(); i++) {
             String zh = chinese.lines().get(i);
@@ -41,6 +40,13 @@ public record RamTagList(TextLines names, TextLines chineseNames, TextLines thre
             threshold(thresholds, i);
         }
         return new RamTagList(names, chinese, thresholds);
+    }
+
+    /** Reads and checks only the English names, {@code dir}/ram_tag_list.txt. */
+    public static TextLines readNames(Path dir) {
+        TextLines names = TextLines.read(dir.resolve(NAMES_FILE));
+        TagNames.check(names, Collections.nCopies(names.lines().size(), TagKind.OBJECT_SCENE));
+        return names;
     }
 
     public int size() {

@@ -1,11 +1,8 @@
 package io.tagforge.labelsystem.vocabulary;
 
+import io.tagforge.labelsystem.ramformat.RamTagList;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.WordNet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +15,15 @@ import java.util.List;
  */
 public final class RamVocabulary {
 
-    public static final String TAG_LIST = "ram_tag_list.txt";
+    public static final String TAG_LIST = RamTagList.NAMES_FILE;
 
     private RamVocabulary() {
     }
 
-    /** Builds from {@code ramDir}/ram_tag_list.txt with default options and WordNet from its default cache. */
+    /**
+     * Builds from {@code ramDir}/ram_tag_list.txt with default options and WordNet from its default cache; a bad
+     * list fails with a {@link io.tagforge.labelsystem.ramformat.TagListException} naming the line.
+     */
     public static InMemoryVocabulary load(Path ramDir) {
         try (WordNet wordNet = WordNet.open()) {
             return load(ramDir, wordNet, LookupOptions.defaults());
@@ -31,23 +31,14 @@ public final class RamVocabulary {
     }
 
     public static InMemoryVocabulary load(Path ramDir, WordNet wordNet, LookupOptions options) {
-        return InMemoryVocabulary.build(names(ramDir.resolve(TAG_LIST)), wordNet, options);
+        return InMemoryVocabulary.build(names(ramDir), wordNet, options);
     }
 
-    static List<VocabularyName> names(Path tagList) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(tagList, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + tagList + ": " + e.getMessage(), e);
-        }
+    static List<VocabularyName> names(Path ramDir) {
+        List<String> lines = RamTagList.readNames(ramDir).lines();
         List<VocabularyName> names = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            String name = lines.get(i).strip();
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException(tagList + " line " + (i + 1) + ": blank tag name");
-            }
-            names.add(VocabularyName.primary(i + 1, name, TagKind.OBJECT_SCENE));
+            names.add(VocabularyName.primary(i + 1, lines.get(i), TagKind.OBJECT_SCENE));
         }
         return names;
     }

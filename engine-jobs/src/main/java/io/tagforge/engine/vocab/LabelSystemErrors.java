@@ -1,0 +1,29 @@
+package io.tagforge.engine.vocab;
+
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.ramformat.TagListException;
+import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.release.UnknownReleaseException;
+import java.util.function.Supplier;
+
+/** The label system's input errors turned into the CLI's one-line user errors, and import reports. */
+final class LabelSystemErrors {
+
+    private LabelSystemErrors() {
+    }
+
+    /** prints what an import did; the exit code */
+    static int report(TagListImport.Result result) {
+        System.out.printf("release %s: %d tags (%d new, %d existing)%n", result.release().name(), result.tags(),
+                result.created(), result.tags() - result.created());
+        return 0;
+    }
+
+    static <T> T asUserErrors(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (TagListException | UnknownReleaseException | IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.tagforge.engine.vocab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagforge.db.DatabaseSettings;
+import io.tagforge.db.TestDatabase;
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.TagforgeCli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class VocabCommandTest {
+
+    static final Path RAM = Path.of("../../shared/ram").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void empty() {
+        TestDatabase.get().truncateAll();
+    }
+
+    @Test
+    void importRamThenLookupAndExportByteForByte() throws IOException {
+        Result imported = run("vocab", "import-ram", RAM.toString());
+        assertThat(imported.code).isZero();
+        assertThat(imported.out).contains("release ram-4585: 4585 tags (4585 new, 0 existing)");
+
+        Result lookup = run("vocab", "lookup", "sofa", "airplane", "sidewalk", "refrigerator", "mice", "puppy",
+                "couch", "Teddy Bears", "xyzzy");
+        assertThat(lookup.code).isZero();
+        assertThat(lookup.out.lines()).containsExactly(
+                "sofa\tcouch\tWORDNET_SYNONYM",
+                "airplane\tplane\tWORDNET_SYNONYM",
+                "sidewalk\tpavement\tWORDNET_SYNONYM",
+                "refrigerator\tfridge\tHYPONYM",
+                "mice\tmouse\tBASE_FORM",
+                "puppy\tdog\tHYPERNYM",
+                "couch\tcouch\tEXACT",
+                "Teddy Bears\tteddy\tWORDNET_SYNONYM",
+                "xyzzy\t-\t-");
+
+        Path out = dir.resolve("out");
+        assertThat(run("vocab", "export", "--release", "ram-4585", "--out", out.toString()).code).isZero();
+        for (String file : new String[] {"ram_tag_list.txt", "ram_tag_list_chinese.txt", "ram_tag_list_threshold.txt"}) {
+            assertThat(out.resolve(file)).hasSameBinaryContentAs(RAM.resolve(file));
+        }
+    }
+
+    @Test
+    void badInputIsAOneLineErrorAndImportsNothing() throws IOException {
+        Files.writeString(dir.resolve("ram_tag_list.txt"), "dog\ncat");
+        Files.writeString(dir.resolve("ram_tag_list_chinese.txt"), "狗\n猫\n");
+        Files.writeString(dir.resolve("ram_tag_list_threshold.txt"), "0.5\nabc\n");
+        Result r = run("vocab", "import-ram", dir.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.strip()).isEqualTo("error: " + dir.resolve("ram_tag_list_threshold.txt")
+                + " line 2: threshold \"abc\" is not a number");
+        assertThat(run("vocab", "export", "--release", "ram-2", "--out", dir.resolve("o").toString()).err)
+                .contains("error: no release named \"ram-2\"");
+    }
+
+    @Test
+    void tag2textKindsShowInLookups() {
+        assertThat(run("vocab", "import-tag2text", RAM.resolve("tag2text_ori_tag_list.txt").toString()).out)
+                .contains("release tag2text-3429: 3429 tags (3429 new, 0 existing)");
+        assertThat(run("vocab", "lookup", "clean").out.strip())
+                .isEqualTo("clean\tclean[ACTION]|clean[ATTRIBUTE]\tEXACT");
+    }
+
+    @Test
+    void lookupFallsBackToRamsListWhenTheDatabaseHasNoTags() {
+        Result r = run("vocab", "lookup", "couch");
+        assertThat(r.out.strip()).isEqualTo("couch\tcouch\tEXACT");
+        assertThat(r.err).contains("no tags in the database yet");
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        AppContext context = new AppContext(DatabaseSettings.fromEnvironment()) {
+            @Override
+            public synchronized DataSource dataSource() {
+                return TestDatabase.dataSource();
+            }
+
+            @Override
+            public Path sharedDir() {
+                return RAM.getParent();
+            }
+        };
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringWriter cliErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine cli = TagforgeCli.commandLine(context);
+            cli.setErr(new PrintWriter(cliErr, true));
+            int code = cli.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8) + cliErr);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+}
