@@ -177,8 +177,8 @@ public final class ExportJob {
         return staged;
     }
 
+    /** The export row commits with the job's final checkpoint, which a rerun of a finished job finds. */
     private void record(JobContext ctx, int datasetId, int releaseId, ObjectNode manifest) {
-        long[] exportId = new long[1];
         ObjectNode done = JSON.createObjectNode();
         ctx.commitBatch(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO export (dataset_id, release_id, job_id, format,"
@@ -192,10 +192,10 @@ public final class ExportJob {
                 ps.setString(7, manifest.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    exportId[0] = rs.getLong(1);
+                    // read by commitBatch right after this write, when it stores the checkpoint
+                    done.put("exportId", rs.getLong(1));
                 }
             }
-            done.put("exportId", exportId[0]);
         }, done, 0, Map.of());
     }
 

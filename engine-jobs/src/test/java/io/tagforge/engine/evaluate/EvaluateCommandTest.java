@@ -171,6 +171,21 @@ class EvaluateCommandTest {
         assertThat(NpyFile.read(dir.resolve("f.npy")).values()).containsExactly(1, 3, 5, 2, 4, 6);
     }
 
+    /** Files that numpy 2.4 wrote with np.save (C order, Fortran order, and a float64 one to refuse). */
+    @Test
+    void readsWhatNumpyWrites() throws Exception {
+        float[] expected = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f};
+        assertThat(NpyFile.read(resource("numpy-2x3.npy")).values()).containsExactly(expected);
+        assertThat(NpyFile.read(resource("numpy-2x3-fortran.npy")).values()).containsExactly(expected);
+        assertThat(NpyFile.read(resource("numpy-2x3.npy")).columns()).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NpyFile.read(resource("numpy-float64.npy")))
+                .hasMessageContaining("dtype <f8, expected float32");
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(EvaluateCommandTest.class.getResource("/evaluate/" + name).toURI());
+    }
+
     private static String pct(double fraction) {
         return String.format(java.util.Locale.ROOT, "%.4f", fraction * 100);
     }
