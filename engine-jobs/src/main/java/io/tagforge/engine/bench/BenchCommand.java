@@ -1,6 +1,7 @@
 package io.tagforge.engine.bench;
 
 import io.tagforge.engine.export.ExportBenchCommand;
+import io.tagforge.engine.parse.ParseBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code ./tagforge bench ...}: speed figures and ratios are printed by commands, never asserted in tests. */
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
                 KMeansBenchCommand.class,
                 ExportBenchCommand.class,
                 IngestBench.class,
+                ParseBenchCommand.class,
         })
 public class BenchCommand {
 }

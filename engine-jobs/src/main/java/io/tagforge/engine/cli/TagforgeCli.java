@@ -11,6 +11,7 @@ import io.tagforge.engine.dataset.DatasetsCommand;
 import io.tagforge.engine.ingest.IngestCommand;
 import io.tagforge.engine.job.JobsCommand;
 import io.tagforge.engine.vocab.VocabCommand;
+import io.tagforge.engine.parse.ParseCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 ExportCommand.class,
                 VocabCommand.class,
+                ParseCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

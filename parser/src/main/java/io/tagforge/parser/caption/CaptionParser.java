@@ -7,6 +7,7 @@ import edu.stanford.nlp.util.CoreMap;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Properties;
  * <p>
  * Bad input: an empty or blank caption has no mentions; a caption longer than {@link #MAX_CHARS} characters is
  * read up to the last space before that limit (a caption is a sentence or two; a longer text is not one, and
- * parsing time grows with it); words with no Latin letter (emoji, numbers, other scripts) are skipped.
+ * parsing time grows with it); words with no Latin letter (emoji, numbers, other scripts) are skipped; a caption
+ * written all in capitals is read in lower case.
  */
 public final class CaptionParser {
 
@@ -52,6 +54,10 @@ public final class CaptionParser {
         String text = readablePart(caption);
         if (text.isBlank()) {
             return ParsedCaption.EMPTY;
+        }
+        if (text.equals(text.toUpperCase(Locale.ROOT))) {
+            // THE TAGGER READS AN ALL-CAPITALS CAPTION AS PROPER NOUNS; lower case is closer to what it was trained on
+            text = text.toLowerCase(Locale.ROOT);
         }
         Annotation document = new Annotation(text);
         pipeline.annotate(document);

@@ -4,6 +4,7 @@ import static io.tagforge.labelsystem.tag.TagKind.ACTION;
 import static io.tagforge.labelsystem.tag.TagKind.ATTRIBUTE;
 import static io.tagforge.labelsystem.tag.TagKind.OBJECT_SCENE;
 
+import edu.stanford.nlp.process.Morphology;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Locale;
 final class MentionRules {
 
     private final TagLookup lookup;
+    private final Morphology morphology = new Morphology();
 
     MentionRules(TagLookup lookup) {
         this.lookup = lookup;
@@ -149,7 +151,7 @@ final class MentionRules {
                     lookup.best(OBJECT_SCENE, "person")));
             return;
         }
-        if (g.relation[i].equals("fixed")
+        if (g.relation[i].equals("fixed") || isCompoundModifier(g, i)
                 || (WordLists.QUANTIFIERS.contains(lemma) || WordLists.RELATIONAL.contains(lemma))
                 && g.governsOfPhrase(i)) {
             return;
@@ -157,12 +159,27 @@ final class MentionRules {
         if (g.isCommonNoun(i)) {
             add(g, text, offset, i, OBJECT_SCENE, negated[i], out, lemma, lower(g.word[i]));
         } else {
-            // a proper noun is a tag only when the vocabulary knows it ("Frisbee"); names of people and brands are not
-            TagMatch match = lookup.best(OBJECT_SCENE, lemma, lower(g.word[i]));
+            // a proper noun is a tag only when the vocabulary knows it ("Frisbee", "Bowls" opening a sentence);
+            // names of people and brands are not
+            TagMatch match = lookup.best(OBJECT_SCENE, lemma, lower(g.word[i]), commonNounLemma(g, i));
             if (match != null) {
                 out.add(mention(g, text, offset, i, i, lemma, OBJECT_SCENE, negated[i], match));
             }
         }
+    }
+
+    /**
+     * The first noun of an unknown compound ("visitor center", "dog bed") is not a thing of the picture: the
+     * compound names one thing, its head; the compound itself is kept whole as a candidate.
+     */
+    private static boolean isCompoundModifier(SentenceGraph g, int i) {
+        int head = g.head[i];
+        return g.relation[i].equals("compound") && head > i && g.isNoun(head) && hasLatinLetter(g.word[head]);
+    }
+
+    /** The lemma a capitalized word would have as a common noun: CoreNLP leaves "Bowls" (NNPS) as it is. */
+    private String commonNounLemma(SentenceGraph g, int i) {
+        return morphology.lemma(lower(g.word[i]), g.pos[i].equals("NNPS") ? "NNS" : "NN");
     }
 
     private void verb(SentenceGraph g, String text, int offset, int i, boolean[] negated, List<Mention> out) {

@@ -1,5 +1,6 @@
 package io.tagforge.parser.caption;
 
+import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,10 +18,15 @@ public record ParsedCaption(List<Mention> mentions) {
 
     /** The caption's tags: each tag of a non-negated mention once, in order of first mention. */
     public List<TagMatch> tags() {
+        return tags(null);
+    }
+
+    /** The tags of the non-negated mentions of one kind (objects and scenes, say), or of all when kind is null. */
+    public List<TagMatch> tags(TagKind kind) {
         List<TagMatch> tags = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         for (Mention m : mentions) {
-            if (m.isTag() && seen.add(m.tag().tagId())) {
+            if (m.isTag() && (kind == null || m.kind() == kind) && seen.add(m.tag().tagId())) {
                 tags.add(m.tag());
             }
         }

@@ -8,10 +8,11 @@ final class WordLists {
     private WordLists() {
     }
 
-    /** Nouns that only count things when followed by "of": "a group of people", "a couple of dogs". */
+    /** Nouns that only count or collect things when followed by "of": "a group of people", "a family of elephants". */
     static final Set<String> QUANTIFIERS = Set.of("group", "couple", "pair", "bunch", "lot", "lots", "number",
             "variety", "assortment", "collection", "set", "array", "series", "handful", "dozen", "plenty",
-            "few", "several", "amount", "selection", "kind", "sort", "type", "piece", "bit");
+            "few", "several", "amount", "selection", "kind", "sort", "type", "piece", "bit", "family", "line", "row",
+            "pile", "stack");
 
     /** Nouns that place things when followed by "of": "in front of", "on top of", "the side of the road". */
     static final Set<String> RELATIONAL = Set.of("front", "top", "middle", "side", "edge", "back", "bottom",

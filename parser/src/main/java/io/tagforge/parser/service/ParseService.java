@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ public final class ParseService implements AutoCloseable {
 
     private final ExecutorService workers;
     private final ThreadLocal<CaptionParser> parsers;
+    private final int threads;
     private final int window;
     private final CaptionCache cache;
     private final AtomicLong failures = new AtomicLong();
@@ -52,8 +54,30 @@ public final class ParseService implements AutoCloseable {
             return t;
         });
         this.parsers = ThreadLocal.withInitial(() -> new CaptionParser(vocabulary));
+        this.threads = threads;
         this.window = threads * IN_FLIGHT_PER_THREAD;
         this.cache = new CaptionCache(cacheEntries);
+    }
+
+    /**
+     * Loads every thread's pipeline now rather than on its first caption, so that timings and progress bars
+     * start with the work (the first load of CoreNLP's models takes seconds).
+     */
+    public void loadPipelines() {
+        CountDownLatch allLoaded = new CountDownLatch(threads);
+        List<Future<?>> loads = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            loads.add(workers.submit(() -> {
+                parsers.get();
+                allLoaded.countDown();
+                // hold this thread until every other one has loaded, so that each takes exactly one task
+                allLoaded.await();
+                return null;
+            }));
+        }
+        for (Future<?> load : loads) {
+            await(load);
+        }
     }
 
     /**
@@ -122,16 +146,20 @@ public final class ParseService implements AutoCloseable {
         workers.shutdownNow();
     }
 
+    private static <V> V await(Future<V> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("parse failed", e.getCause());
+        }
+    }
+
     private record Pending<T>(T item, Future<ParsedCaption> result) {
         void emit(BiConsumer<? super T, ParsedCaption> sink) {
-            try {
-                sink.accept(item, result.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while parsing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("parse failed", e.getCause());
-            }
+            sink.accept(item, await(result));
         }
     }
 }

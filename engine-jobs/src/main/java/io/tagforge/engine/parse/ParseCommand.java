@@ -1,0 +1,113 @@
+package io.tagforge.engine.parse;
+
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.vocabulary.Vocabulary;
+import io.tagforge.parser.service.ParseService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./tagforge parse --captions FILE --out FILE.jsonl}: captions → tags, one JSON object per caption, in
+ * input order. The output appears only when the whole file is parsed (written beside it, then renamed).
+ */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = {"Parses captions into tags with CoreNLP: objects and scenes, attributes, actions.",
+                "FILE is a COCO captions JSON, a path<TAB>caption TSV or plain text (one caption per line).",
+                "Bad records are reported on stderr as FILE:LINE and the rest is parsed: invalid UTF-8 is replaced "
+                        + "by U+FFFD, a TSV line without a TAB is skipped, an empty caption has no tags, a caption "
+                        + "is read up to its first 2,000 characters, words with no Latin letter are skipped."},
+        subcommands = EvaluateCocoCommand.class)
+public class ParseCommand implements Runnable {
+
+    private final AppContext context;
+
+    @Mixin
+    ParserOptions parser;
+
+    @Option(names = "--captions", paramLabel = "FILE", description = "Captions to parse.")
+    Path captions;
+
+    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Where the JSON lines go.")
+    Path out;
+
+    ParseCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        if (captions == null || out == null) {
+            throw new UserException("parse needs --captions FILE and --out FILE.jsonl");
+        }
+        int n = parser.threads();
+        Vocabulary vocabulary = parser.vocabulary(context);
+        AtomicLong warnings = new AtomicLong();
+        Path partial = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
+        long started = System.nanoTime();
+        long count;
+        long cacheHits;
+        try (CaptionFile input = CaptionFile.open(captions, w -> {
+                 warnings.incrementAndGet();
+                 System.err.println("warning: " + w);
+             });
+             ParseService service = loaded(new ParseService(vocabulary, n));
+             Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+             JsonlWriter jsonl = new JsonlWriter(writer);
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("parse").setUnit(" captions", 1)
+                     .setInitialMax(-1).showSpeed().setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            service.parse(input, CaptionRecord::caption, (record, parsed) -> {
+                try {
+                    jsonl.write(record, parsed);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(partial + ": " + e.getMessage(), e);
+                }
+                bar.step();
+            });
+            count = bar.getCurrent();
+            cacheHits = service.cacheHits();
+            if (service.failures() > 0) {
+                System.err.println("warning: CoreNLP failed on " + service.failures()
+                        + " captions; they are written with no mentions");
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(partial);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        try {
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%d captions parsed in %.1f s (%.0f/s, %d threads, %d from the cache, "
+                + "%d warnings) → %s%n", count, seconds, count / seconds, n, cacheHits, warnings.get(), out);
+    }
+
+    private static ParseService loaded(ParseService service) {
+        System.err.println("loading CoreNLP models...");
+        service.loadPipelines();
+        return service;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the error being reported matters more than a leftover .part file
+        }
+    }
+}
