@@ -4,6 +4,7 @@ import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.transaction.Transaction;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,28 +79,12 @@ public final class TagListImport {
         });
     }
 
-    private interface Work {
-        Result run(Connection c) throws SQLException;
-    }
-
-    private Result inTransaction(String releaseName, Path source, Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Result result = work.run(c);
-                audit(c, result, source);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("importing " + source + " as release " + releaseName + " failed: "
-                    + e.getMessage(), e);
-        }
+    private Result inTransaction(String releaseName, Path source, Transaction.Work<Result> work) {
+        return Transaction.run(dataSource, "importing " + source + " as release " + releaseName + " failed", c -> {
+            Result result = work.run(c);
+            audit(c, result, source);
+            return result;
+        });
     }
 
     private static float[] thresholds(Connection c, int[] ids) throws SQLException {

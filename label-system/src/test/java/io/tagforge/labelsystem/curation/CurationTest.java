@@ -1,0 +1,228 @@
+package io.tagforge.labelsystem.curation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.release.ReleaseEntry;
+import io.tagforge.labelsystem.release.Releases;
+import io.tagforge.labelsystem.tag.NameSource;
+import io.tagforge.labelsystem.tag.Tag;
+import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.tag.TagName;
+import io.tagforge.labelsystem.tag.Tags;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CurationTest {
+
+    static final int COUCH = 1;
+    static final int SOFA = 2;
+    static final int DOG = 3;
+
+    final DataSource ds = TestDatabase.dataSource();
+    final Curation alice = new Curation(ds, "alice");
+    final Curation bob = new Curation(ds, "bob");
+    final Tags tags = new Tags(ds);
+
+    @BeforeEach
+    void vocabulary() throws SQLException {
+        TestDatabase.get().truncateAll();
+        sql("""
+                INSERT INTO tag (name, threshold) VALUES ('couch', 0.7), ('sofa', 0.6), ('dog', 0.8);
+                INSERT INTO tag_name (tag_id, form, language, source) VALUES
+                    (1, 'couch', 'en', 0), (1, '沙发', 'zh', 3), (2, 'sofa', 'en', 0), (2, 'settee', 'en', 2),
+                    (2, 'davenport', 'en', 2), (3, 'dog', 'en', 0);
+                INSERT INTO dataset (name, format) VALUES ('d', 'coco');
+                INSERT INTO image (dataset_id, path) VALUES (1, 'a.jpg'), (1, 'b.jpg'), (1, 'c.jpg');
+                INSERT INTO caption (image_id, origin, text) VALUES (1, 0, 'a sofa'), (2, 0, 'a couch'), (3, 0, 'a settee');
+                -- image 1: couch and sofa from the same caption (a duplicate after merging); image 3 only sofa
+                INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source) VALUES
+                    (1, 1, 1, 1, 0), (1, 1, 2, 1, 0), (2, 1, 1, 2, 0), (3, 1, 2, 3, 0);
+                INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, state, flag_rule, score) VALUES
+                    (3, 1, 2, 2, 1, 2, 0.4);
+                INSERT INTO flag_evidence (assignment_id, evidence) VALUES (5, '{"score": 0.4}');
+                """);
+    }
+
+    @Test
+    void renameIsAuditedAndUndone() throws SQLException {
+        assertThat(alice.rename(SOFA, 0, "Sofa ")).isEqualTo(1);
+        Tag sofa = tags.find(SOFA).orElseThrow();
+        assertThat(sofa.name()).isEqualTo("Sofa");
+        assertThat(sofa.version()).isEqualTo(1);
+        assertThat(tags.names(SOFA)).contains(new TagName("Sofa", "en", NameSource.PRIMARY));
+        assertThat(query("SELECT actor || ' ' || action || ' ' || (before->>'name') || '→' || (after->>'name') "
+                + "FROM audit_log")).isEqualTo("alice rename sofa→Sofa");
+
+        alice.undo(lastAudit());
+        assertThat(tags.find(SOFA).orElseThrow().name()).isEqualTo("sofa");
+        assertThat(tags.find(SOFA).orElseThrow().version()).isZero();
+        assertThat(tags.names(SOFA)).contains(new TagName("sofa", "en", NameSource.PRIMARY));
+        assertThat(query("SELECT count(*) FROM audit_log WHERE undone_by IS NOT NULL")).isEqualTo("1");
+        assertThatThrownBy(() -> alice.undo(1)).isInstanceOf(CurationException.class).hasMessageContaining("already undone");
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndWritesNothing() throws SQLException {
+        int seen = tags.find(DOG).orElseThrow().version();
+        alice.setThreshold(DOG, seen, 0.5f);
+        assertThatThrownBy(() -> bob.setThreshold(DOG, seen, 0.9f))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessage("tag 3 (dog) was changed by someone else since you read it (now version 1, you had 0): "
+                        + "nothing was saved; reload and retry");
+        assertThat(tags.find(DOG).orElseThrow().threshold()).isEqualTo(0.5f);
+        assertThat(query("SELECT count(*) FROM audit_log")).isEqualTo("1");
+    }
+
+    @Test
+    void nameTakenAndBadValuesAreRefused() {
+        assertThatThrownBy(() -> alice.rename(SOFA, 0, "COUCH")).isInstanceOf(CurationException.class)
+                .hasMessage("tag 1 is already named \"COUCH\" (OBJECT_SCENE): merge instead");
+        assertThatThrownBy(() -> alice.rename(SOFA, 0, "a\tb")).isInstanceOf(CurationException.class);
+        assertThatThrownBy(() -> alice.setThreshold(SOFA, 0, 1.5f)).isInstanceOf(CurationException.class);
+        assertThatThrownBy(() -> alice.addSynonym(SOFA, 0, "settee", "en")).isInstanceOf(CurationException.class)
+                .hasMessageContaining("already has the name");
+        assertThatThrownBy(() -> alice.removeSynonym(SOFA, 0, "sofa", "en")).isInstanceOf(CurationException.class);
+        assertThatThrownBy(() -> alice.rename(99, 0, "x")).hasMessage("no tag with id 99");
+    }
+
+    @Test
+    void synonymsTranslationsAndDescriptions() throws SQLException {
+        int v = alice.addSynonym(COUCH, 0, "divan", "en");
+        v = alice.setTranslation(COUCH, v, "zh", "长沙发");
+        v = alice.setDescription(COUCH, v, " upholstered seat for several people ");
+        v = alice.removeSynonym(COUCH, v, "divan", "en");
+        assertThat(v).isEqualTo(4);
+        assertThat(tags.names(COUCH)).containsExactly(new TagName("couch", "en", NameSource.PRIMARY),
+                new TagName("长沙发", "zh", NameSource.MANUAL));
+        assertThat(tags.find(COUCH).orElseThrow().description()).isEqualTo("upholstered seat for several people");
+        // undo the newest first; an older change cannot be undone over a newer one
+        List<Long> audits = audits();
+        assertThatThrownBy(() -> alice.undo(audits.get(1))).isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("undo the later changes first");
+        alice.undo(audits.get(3));
+        alice.undo(audits.get(2));
+        alice.undo(audits.get(1));
+        assertThat(tags.names(COUCH)).contains(new TagName("沙发", "zh", NameSource.IMPORT), new TagName("divan", "en",
+                NameSource.MANUAL));
+        assertThat(tags.find(COUCH).orElseThrow().description()).isNull();
+    }
+
+    @Test
+    void mergeMovesAssignmentsWithoutDuplicatesAndUndoPutsThemBack() throws SQLException {
+        String assignmentsBefore = assignments();
+        assertThat(alice.merge(SOFA, 0, COUCH, 0)).isEqualTo(1);
+        assertThat(query("SELECT string_agg(image_id || ':' || tag_id, ',' ORDER BY id) FROM tag_assignment"))
+                .isEqualTo("1:1,2:1,3:1,3:1");
+        assertThat(query("SELECT count(*) FROM flag_evidence")).isEqualTo("1");
+        Tag sofa = tags.find(SOFA).orElseThrow();
+        assertThat(sofa.deprecated()).isTrue();
+        assertThat(sofa.mergedInto()).isEqualTo(COUCH);
+        assertThat(tags.names(COUCH)).extracting(TagName::form).contains("couch", "sofa", "settee", "davenport", "沙发");
+        assertThat(tags.names(COUCH)).contains(new TagName("sofa", "en", NameSource.MANUAL));
+        assertThat(query("SELECT after->>'moved' || '/' || (after->>'dropped') FROM audit_log")).isEqualTo("2/1");
+        assertThatThrownBy(() -> alice.merge(SOFA, 1, DOG, 0)).hasMessageContaining("deprecated and merged into tag 1");
+
+        alice.undo(lastAudit());
+        assertThat(assignments()).isEqualTo(assignmentsBefore);
+        assertThat(tags.find(SOFA).orElseThrow().deprecated()).isFalse();
+        assertThat(tags.names(SOFA)).extracting(TagName::form).containsExactlyInAnyOrder("sofa", "settee", "davenport");
+        assertThat(tags.names(COUCH)).extracting(TagName::form).containsExactlyInAnyOrder("couch", "沙发");
+    }
+
+    @Test
+    void mergeDropsAReviewedDuplicateAndUndoRestoresItsReview() throws SQLException {
+        sql("""
+                INSERT INTO app_user (username, password_hash) VALUES ('rev', 'x');
+                INSERT INTO review (assignment_id, user_id, decision, previous_state) VALUES (2, 1, 2, 0);
+                UPDATE tag_assignment SET state = 2 WHERE id = 2;""");
+        alice.merge(SOFA, 0, COUCH, 0);
+        assertThat(query("SELECT count(*) FROM review")).isEqualTo("0");
+        alice.undo(lastAudit());
+        assertThat(query("SELECT assignment_id || ':' || decision FROM review")).isEqualTo("2:2");
+        assertThat(query("SELECT state FROM tag_assignment WHERE id = 2")).isEqualTo("2");
+    }
+
+    @Test
+    void splitTakesFormsAlongAndUndoRemovesTheNewTag() throws SQLException {
+        int settee = alice.split(SOFA, 0, "settee", TagKind.OBJECT_SCENE, List.of("settee"));
+        assertThat(tags.find(settee).orElseThrow().threshold()).isEqualTo(0.6f);
+        assertThat(tags.names(settee)).extracting(TagName::form).containsExactly("settee");
+        assertThat(tags.names(SOFA)).extracting(TagName::form).containsExactlyInAnyOrder("sofa", "davenport");
+        assertThatThrownBy(() -> alice.split(SOFA, 1, "x", TagKind.OBJECT_SCENE, List.of("nope")))
+                .hasMessageContaining("no English synonym \"nope\"");
+        alice.undo(lastAudit());
+        assertThat(tags.find(settee)).isEmpty();
+        assertThat(tags.names(SOFA)).extracting(TagName::form).containsExactlyInAnyOrder("sofa", "settee", "davenport");
+    }
+
+    @Test
+    void proposalsAreAcceptedOnceRejectedAndUndone() throws SQLException {
+        sql("""
+                INSERT INTO synonym_proposal (target_tag, form, evidence, confidence) VALUES (1, 'lounge', '{}', 0.4);
+                INSERT INTO synonym_proposal (target_tag, source_tag, evidence, confidence) VALUES (1, 2, '{}', 0.9);""");
+        assertThat(alice.openProposals(10)).extracting(SynonymProposal::id).containsExactly(2, 1);
+        alice.acceptProposal(1);
+        assertThat(tags.names(COUCH)).contains(new TagName("lounge", "en", NameSource.WORDNET));
+        assertThatThrownBy(() -> bob.acceptProposal(1)).isInstanceOf(ConcurrentEditException.class)
+                .hasMessage("proposal 1 was already accepted by alice");
+        alice.acceptProposal(2);
+        assertThat(tags.find(SOFA).orElseThrow().mergedInto()).isEqualTo(COUCH);
+        alice.undo(lastAudit());
+        assertThat(tags.find(SOFA).orElseThrow().mergedInto()).isNull();
+        assertThat(query("SELECT state FROM synonym_proposal WHERE id = 2")).isEqualTo("PROPOSED");
+        bob.rejectProposal(2);
+        assertThat(query("SELECT state || ' ' || decided_by FROM synonym_proposal WHERE id = 2")).isEqualTo("REJECTED bob");
+    }
+
+    @Test
+    void releasesKeepTheParentsTrainingIds() throws SQLException {
+        Releases releases = new Releases(ds);
+        alice.createRelease("v1", null, "first");
+        assertThat(releases.entries("v1")).extracting(ReleaseEntry::name).containsExactly("couch", "sofa", "dog");
+        assertThat(releases.entries("v1").get(0).nameZh()).isEqualTo("沙发");
+        alice.merge(SOFA, 0, COUCH, 0);
+        sql("INSERT INTO tag (name) VALUES ('cat')");
+        alice.createRelease("v2", "v1", null);
+        assertThat(releases.entries("v2")).extracting(ReleaseEntry::name).containsExactly("couch", "dog", "cat");
+        assertThat(releases.find("v2").orElseThrow().parentId()).isEqualTo(releases.find("v1").orElseThrow().id());
+        assertThatThrownBy(() -> alice.createRelease("v2", null, null)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> alice.createRelease("bad name", null, null)).isInstanceOf(CurationException.class);
+        alice.undo(lastAudit());
+        assertThat(releases.find("v2")).isEmpty();
+    }
+
+    private String assignments() throws SQLException {
+        return query("SELECT string_agg(id || ':' || image_id || ':' || tag_id || ':' || state, ',' ORDER BY id) "
+                + "FROM tag_assignment") + " " + query("SELECT string_agg(assignment_id::text, ',') FROM flag_evidence");
+    }
+
+    private long lastAudit() throws SQLException {
+        return Long.parseLong(query("SELECT max(id) FROM audit_log WHERE action <> 'undo'"));
+    }
+
+    private List<Long> audits() throws SQLException {
+        String ids = query("SELECT string_agg(id::text, ',' ORDER BY id) FROM audit_log");
+        return java.util.Arrays.stream(ids.split(",")).map(Long::parseLong).toList();
+    }
+
+    private void sql(String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
