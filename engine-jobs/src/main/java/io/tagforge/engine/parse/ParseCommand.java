@@ -2,7 +2,12 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.job.ConsoleProgress;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
+import io.tagforge.labelsystem.wordnet.WordNet;
 import io.tagforge.parser.service.ParseService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,7 +37,7 @@ import picocli.CommandLine.Option;
                         + "by U+FFFD, a TSV line without a TAB is skipped, an empty caption has no tags, a caption "
                         + "is read up to its first 2,000 characters, words with no Latin letter are skipped."},
         subcommands = EvaluateCocoCommand.class)
-public class ParseCommand implements Runnable {
+public class ParseCommand implements Callable<Integer> {
 
     private final AppContext context;
 
@@ -44,15 +50,55 @@ public class ParseCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Where the JSON lines go.")
     Path out;
 
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Parse this dataset's captions in the database instead, with the database's vocabulary, "
+                    + "into tag assignments (a resumable job).")
+    String dataset;
+
+    @Option(names = "--batch-size", defaultValue = "1000",
+            description = "With --dataset: captions per batch and commit (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
     ParseCommand(AppContext context) {
         this.context = context;
     }
 
     @Override
-    public void run() {
-        if (captions == null || out == null) {
-            throw new UserException("parse needs --captions FILE and --out FILE.jsonl");
+    public Integer call() throws Exception {
+        if (dataset != null) {
+            if (captions != null || out != null) {
+                throw new UserException("--dataset reads the database: give it without --captions and --out");
+            }
+            parseDataset();
+            return 0;
         }
+        if (captions == null || out == null) {
+            throw new UserException("parse needs --captions FILE and --out FILE.jsonl (or --dataset NAME)");
+        }
+        parseFile();
+        return 0;
+    }
+
+    private void parseDataset() throws Exception {
+        if (batchSize < 1) {
+            throw new UserException("--batch-size must be at least 1");
+        }
+        if (!DatabaseVocabulary.hasTags(context.dataSource())) {
+            throw new UserException("the database has no tags to parse into: import a vocabulary first "
+                    + "(./tagforge vocab import-ram)");
+        }
+        JobRecord job;
+        try (WordNet wordNet = WordNet.open()) {
+            Vocabulary vocabulary = DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
+            job = new ParseDatasetJob(dataset, vocabulary, parser.threads(), batchSize)
+                    .run(context.dataSource(), "cli", new ConsoleProgress("parse", "captions"));
+        }
+        System.out.printf(Locale.ROOT, "job %d %s: %d captions, %d PARSED_ORIGINAL and %d PARSED_GENERATED tags%n",
+                job.id(), job.state(), job.counts().path("captions").asLong(),
+                job.counts().path("parsed_original_tags").asLong(), job.counts().path("parsed_generated_tags").asLong());
+    }
+
+    private void parseFile() {
         int n = parser.threads();
         Vocabulary vocabulary = parser.vocabulary(context);
         AtomicLong warnings = new AtomicLong();

@@ -1,0 +1,142 @@
+package io.tagforge.engine.parse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.bulk.StagedRows;
+import io.tagforge.engine.images.DatasetImages;
+import io.tagforge.engine.job.JobContext;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobRunner;
+import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.vocabulary.TagMatch;
+import io.tagforge.labelsystem.vocabulary.Vocabulary;
+import io.tagforge.parser.caption.ParsedCaption;
+import io.tagforge.parser.service.ParseService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Parses every caption of a dataset and stores its tags as assignments: PARSED_ORIGINAL for original captions,
+ * PARSED_GENERATED for generated ones, each with its caption and dataset. Captions are read in id order
+ * (keyset pagination); each batch's assignments go in by COPY and commit with the checkpoint (the last caption
+ * id), so a killed run resumes where it stopped, and {@code ON CONFLICT DO NOTHING} makes a rerun add nothing.
+ */
+public final class ParseDatasetJob {
+
+    public static final String KIND = "parse";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String dataset;
+    private final Vocabulary vocabulary;
+    private final int threads;
+    private final int batchSize;
+
+    public ParseDatasetJob(String dataset, Vocabulary vocabulary, int threads, int batchSize) {
+        this.dataset = dataset;
+        this.vocabulary = vocabulary;
+        this.threads = threads;
+        this.batchSize = batchSize;
+    }
+
+    /** Continues this dataset's unfinished parse job, or starts one. */
+    public JobRecord run(DataSource dataSource, String createdBy, JobListener listener) throws Exception {
+        ObjectNode params = JSON.createObjectNode().put("dataset", dataset);
+        return new JobRunner(new JobStore(dataSource)).runOrResume(KIND, params, createdBy, this::run, listener);
+    }
+
+    private record CaptionRow(long id, long imageId, short origin, String text) {
+    }
+
+    void run(JobContext ctx) throws SQLException {
+        int datasetId;
+        try (Connection c = ctx.dataSource().getConnection()) {
+            datasetId = DatasetImages.find(c, dataset, "--dataset").datasetId();
+            ctx.total(count(c, datasetId));
+        }
+        long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();
+        try (ParseService parser = new ParseService(vocabulary, threads)) {
+            parser.loadPipelines();
+            while (!ctx.cancelRequested()) {
+                List<CaptionRow> batch;
+                try (Connection c = ctx.dataSource().getConnection()) {
+                    batch = captionsAfter(c, datasetId, after);
+                }
+                if (batch.isEmpty()) {
+                    return;
+                }
+                after = batch.get(batch.size() - 1).id();
+                store(ctx, datasetId, batch, parser.parseAll(batch.stream().map(CaptionRow::text).toList()), after);
+            }
+        }
+    }
+
+    private static void store(JobContext ctx, int datasetId, List<CaptionRow> batch, List<ParsedCaption> parsed,
+                              long lastId) {
+        StagedRows rows = new StagedRows("parsed_tag", "image_id bigint, tag_id int, caption_id bigint, source smallint");
+        long original = 0;
+        long generated = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            CaptionRow caption = batch.get(i);
+            for (TagMatch tag : parsed.get(i).tags()) {
+                // source 0 PARSED_ORIGINAL, 1 PARSED_GENERATED: the same codes as caption origin
+                rows.add(caption.imageId(), tag.tagId(), caption.id(), caption.origin());
+                if (caption.origin() == 0) {
+                    original++;
+                } else {
+                    generated++;
+                }
+            }
+        }
+        ctx.commitBatch(c -> insert(c, datasetId, rows), JSON.createObjectNode().put("after", lastId), batch.size(),
+                Map.of("captions", (long) batch.size(), "parsed_original_tags", original,
+                        "parsed_generated_tags", generated));
+    }
+
+    private static void insert(Connection c, int datasetId, StagedRows rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.copy(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_assignment "
+                + "(image_id, dataset_id, tag_id, caption_id, source) "
+                + "SELECT p.image_id, ?, p.tag_id, p.caption_id, p.source FROM parsed_tag p "
+                + "JOIN tag t ON t.id = p.tag_id ON CONFLICT DO NOTHING")) {
+            ps.setInt(1, datasetId);
+            ps.executeUpdate();
+        }
+    }
+
+    private List<CaptionRow> captionsAfter(Connection c, int datasetId, long after) throws SQLException {
+        List<CaptionRow> rows = new ArrayList<>(batchSize);
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.image_id, c.origin, c.text FROM caption c "
+                + "JOIN image i ON i.id = c.image_id WHERE i.dataset_id = ? AND c.id > ? ORDER BY c.id LIMIT ?")) {
+            ps.setInt(1, datasetId);
+            ps.setLong(2, after);
+            ps.setInt(3, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new CaptionRow(rs.getLong(1), rs.getLong(2), rs.getShort(3), rs.getString(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long count(Connection c, int datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = ?")) {
+            ps.setInt(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
