@@ -8,9 +8,9 @@ package io.tagforge.engine.kmeans;
 interface Dots {
 
     /**
-     * {@code out[j] = x[xOffset .. xOffset+dim) · centers[j*dim .. (j+1)*dim)} for j in [0, m).
+     * {@code out[j] = x[xOffset .. xOffset+dim) · centers[cOffset+j*dim .. cOffset+(j+1)*dim)} for j in [0, m).
      */
-    void dots(float[] x, int xOffset, float[] centers, int m, int dim, float[] out);
+    void dots(float[] x, int xOffset, float[] centers, int cOffset, int m, int dim, float[] out);
 
     /** What runs the products, for benchmark output. */
     String describe();

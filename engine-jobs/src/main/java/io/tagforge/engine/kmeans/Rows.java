@@ -35,7 +35,13 @@ final class Rows {
 
     /** {@code out[j]} = row · center j, for the first m centers of {@code centers}. */
     void dots(int row, float[] centers, int m, float[] out) {
-        dots.dots(data, row * dim, centers, m, dim, out);
+        dots.dots(data, row * dim, centers, 0, m, dim, out);
+    }
+
+    /** Euclidean distance of a row to center j, whose squared norm is given. */
+    float distance(int row, float[] centers, int j, float centerNorm, float[] scratch) {
+        dots.dots(data, row * dim, centers, j * dim, 1, dim, scratch);
+        return (float) Math.sqrt(Math.max(0, norms[row] + centerNorm - 2 * scratch[0]));
     }
 
     float[] norms(float[] centers, int m) {

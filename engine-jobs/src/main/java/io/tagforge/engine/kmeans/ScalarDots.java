@@ -9,10 +9,10 @@ final class ScalarDots implements Dots {
     }
 
     @Override
-    public void dots(float[] x, int xOffset, float[] centers, int m, int dim, float[] out) {
+    public void dots(float[] x, int xOffset, float[] centers, int cOffset, int m, int dim, float[] out) {
         int j = 0;
         for (; j + 4 <= m; j += 4) {
-            int c0 = j * dim;
+            int c0 = cOffset + j * dim;
             int c1 = c0 + dim;
             int c2 = c1 + dim;
             int c3 = c2 + dim;
@@ -33,7 +33,7 @@ final class ScalarDots implements Dots {
             out[j + 3] = s3;
         }
         for (; j < m; j++) {
-            out[j] = dot(x, xOffset, centers, j * dim, 0, dim);
+            out[j] = dot(x, xOffset, centers, cOffset + j * dim, 0, dim);
         }
     }
 

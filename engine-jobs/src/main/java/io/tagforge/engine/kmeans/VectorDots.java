@@ -18,12 +18,12 @@ final class VectorDots implements Dots {
     }
 
     @Override
-    public void dots(float[] x, int xOffset, float[] centers, int m, int dim, float[] out) {
+    public void dots(float[] x, int xOffset, float[] centers, int cOffset, int m, int dim, float[] out) {
         int bound = SPECIES.loopBound(dim);
         int lanes = SPECIES.length();
         int j = 0;
         for (; j + 4 <= m; j += 4) {
-            int c0 = j * dim;
+            int c0 = cOffset + j * dim;
             int c1 = c0 + dim;
             int c2 = c1 + dim;
             int c3 = c2 + dim;
@@ -49,7 +49,7 @@ final class VectorDots implements Dots {
             out[j + 3] = s3 + ScalarDots.dot(x, xOffset, centers, c3, d, dim);
         }
         for (; j < m; j++) {
-            int c = j * dim;
+            int c = cOffset + j * dim;
             FloatVector a = FloatVector.zero(SPECIES);
             int d = 0;
             for (; d < bound; d += lanes) {

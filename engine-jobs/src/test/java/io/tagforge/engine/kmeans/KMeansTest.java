@@ -135,8 +135,8 @@ class KMeansTest {
         }
         float[] scalar = new float[m];
         float[] best = new float[m];
-        new ScalarDots().dots(x, 5, centers, m, dim, scalar);
-        Dots.best().dots(x, 5, centers, m, dim, best);
+        new ScalarDots().dots(x, 5, centers, 0, m, dim, scalar);
+        Dots.best().dots(x, 5, centers, 0, m, dim, best);
         assertThat(Dots.best().describe()).as("the tests run with the Vector API module").startsWith("SIMD");
         for (int j = 0; j < m; j++) {
             double expected = 0;
