@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 ImportTag2TextCommand.class,
                 ExportTagListCommand.class,
                 LookupCommand.class,
+                DiffCommand.class,
+                ReleaseCommand.class,
         })
 public class VocabCommand {
 }

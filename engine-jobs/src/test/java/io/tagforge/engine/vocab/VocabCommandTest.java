@@ -81,6 +81,18 @@ class VocabCommandTest {
     }
 
     @Test
+    void releaseAndDiff() {
+        run("vocab", "import-tag2text", RAM.resolve("tag2text_ori_tag_list.txt").toString());
+        Result release = run("vocab", "release", "t2t-v2", "--parent", "tag2text-3429");
+        assertThat(release.out.strip()).isEqualTo("release t2t-v2: 3429 tags (parent tag2text-3429)");
+        Result diff = run("vocab", "diff", "tag2text-3429", "t2t-v2");
+        assertThat(diff.out.strip()).isEqualTo("tag2text-3429 (3429 tags) → t2t-v2 (3429 tags): 0 added, 0 removed, "
+                + "0 merged, 0 moved, 0 renamed, 0 translated, 0 threshold");
+        assertThat(run("vocab", "release", "t2t-v2").err).contains("error: release \"t2t-v2\" already exists");
+        assertThat(run("vocab", "diff", "t2t-v2", "nope").err).contains("error: no release named \"nope\"");
+    }
+
+    @Test
     void lookupFallsBackToRamsListWhenTheDatabaseHasNoTags() {
         Result r = run("vocab", "lookup", "couch");
         assertThat(r.out.strip()).isEqualTo("couch\tcouch\tEXACT");

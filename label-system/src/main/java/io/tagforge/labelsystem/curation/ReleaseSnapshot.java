@@ -3,12 +3,12 @@ package io.tagforge.labelsystem.curation;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
+import io.tagforge.labelsystem.tag.MergeChains;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,6 @@ import java.util.TreeMap;
 
 /** The live vocabulary frozen into release entries, keeping a parent release's training IDs where it can. */
 final class ReleaseSnapshot {
-
-    /** a merge chain longer than this is a cycle */
-    private static final int MAX_MERGE_CHAIN = 64;
 
     private record LiveTag(String name, String nameZh, float threshold) {
     }
@@ -42,13 +39,10 @@ final class ReleaseSnapshot {
             Release parent = Releases.find(c, parentName)
                     .orElseThrow(() -> new CurationException("no release named \"" + parentName + "\""));
             parentId = parent.id();
-            Map<Integer, Integer> mergedInto = mergedInto(c);
+            MergeChains merges = MergeChains.load(c);
             for (ReleaseEntry e : Releases.entries(c, parent.id())) {
-                Integer tag = e.tagId();
-                for (int hop = 0; tag != null && !live.containsKey(tag) && hop < MAX_MERGE_CHAIN; hop++) {
-                    tag = mergedInto.get(tag);
-                }
-                if (tag != null && live.containsKey(tag)) {
+                Integer tag = merges.firstOnChain(e.tagId(), live::containsKey);
+                if (tag != null) {
                     order.add(tag);
                 }
             }
@@ -79,16 +73,5 @@ final class ReleaseSnapshot {
             }
         }
         return live;
-    }
-
-    private static Map<Integer, Integer> mergedInto(Connection c) throws SQLException {
-        Map<Integer, Integer> merged = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, merged_into FROM tag WHERE merged_into IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                merged.put(rs.getInt(1), rs.getInt(2));
-            }
-        }
-        return merged;
     }
 }

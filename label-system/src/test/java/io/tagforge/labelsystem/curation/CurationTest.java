@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.release.ReleaseDiff;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.NameSource;
@@ -188,10 +189,20 @@ class CurationTest {
         alice.createRelease("v1", null, "first");
         assertThat(releases.entries("v1")).extracting(ReleaseEntry::name).containsExactly("couch", "sofa", "dog");
         assertThat(releases.entries("v1").get(0).nameZh()).isEqualTo("沙发");
-        alice.merge(SOFA, 0, COUCH, 0);
+        int couch = alice.merge(SOFA, 0, COUCH, 0);
+        alice.setThreshold(COUCH, couch, 0.75f);
         sql("INSERT INTO tag (name) VALUES ('cat')");
         alice.createRelease("v2", "v1", null);
         assertThat(releases.entries("v2")).extracting(ReleaseEntry::name).containsExactly("couch", "dog", "cat");
+
+        ReleaseDiff diff = ReleaseDiff.between(ds, "v1", "v2");
+        assertThat(diff.changes()).extracting(ReleaseDiff.Change::describe).containsExactly(
+                "~ couch: threshold 0.7 → 0.75",
+                "> sofa (tag 2) merged into couch (tag 1, index 0)",
+                "~ dog: index 2 → 1",
+                "+ cat (tag 4) at index 2");
+        assertThat(diff.summary()).isEqualTo("v1 (3 tags) → v2 (3 tags): 1 added, 0 removed, 1 merged, 1 moved, "
+                + "0 renamed, 0 translated, 1 threshold");
         assertThat(releases.find("v2").orElseThrow().parentId()).isEqualTo(releases.find("v1").orElseThrow().id());
         assertThatThrownBy(() -> alice.createRelease("v2", null, null)).hasMessageContaining("already exists");
         assertThatThrownBy(() -> alice.createRelease("bad name", null, null)).isInstanceOf(CurationException.class);
