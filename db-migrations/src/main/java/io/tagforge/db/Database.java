@@ -42,7 +42,9 @@ public final class Database implements AutoCloseable {
     }
 
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // each module numbers its migrations in its own range (labels V10-V19, engine V20-V29, ...), so a database
+        // may have run V20 before V10 arrives: late arrivals are applied, not refused
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
     }
 
     public DataSource dataSource() {
