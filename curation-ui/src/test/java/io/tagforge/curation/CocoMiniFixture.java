@@ -3,6 +3,8 @@ package io.tagforge.curation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.release.ReleaseEntry;
+import io.tagforge.labelsystem.release.Releases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,6 +99,23 @@ public final class CocoMiniFixture {
 
     public short state(long assignmentId) {
         return jdbc.sql("SELECT state FROM tag_assignment WHERE id = ?").param(assignmentId).query(Short.class).single();
+    }
+
+    /** A release of every tag, in id order, unless it exists. */
+    public void release(String name) {
+        try (java.sql.Connection c = TestDatabase.dataSource().getConnection()) {
+            if (Releases.find(c, name).isPresent()) {
+                return;
+            }
+            List<ReleaseEntry> entries = new java.util.ArrayList<>();
+            for (var tag : jdbc.sql("SELECT id, name, threshold FROM tag ORDER BY id").query().listOfRows()) {
+                entries.add(new ReleaseEntry(entries.size(), (Integer) tag.get("id"), (String) tag.get("name"), null,
+                        (Float) tag.get("threshold"), null));
+            }
+            Releases.insert(c, name, null, "test", "all COCO categories", entries);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public JdbcClient jdbc() {

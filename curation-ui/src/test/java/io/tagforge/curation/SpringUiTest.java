@@ -22,10 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One Spring context for all UI-module tests (same configuration, so Spring caches it), on the test database;
+ * One Spring context for all UI-module tests (same configuration, so Spring caches it; a second context would
+ * also replace the static security-context strategy the first one's method security holds), serving on a random
+ * port for the browser test, on the test database;
  * {@link #signIn} and {@link #openUi} act as a user in service calls and in a Karibu-mocked browser.
  */
-@SpringBootTest(classes = CurationApplication.class)
+@SpringBootTest(classes = CurationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class SpringUiTest {
 
@@ -37,6 +39,7 @@ public abstract class SpringUiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("tagforge.db.url", () -> TestDatabase.get().url());
+        registry.add("tagforge.export-dir", () -> java.nio.file.Path.of("target/test-exports").toAbsolutePath().toString());
     }
 
     /** Acts as this user (with these roles) on this thread. */

@@ -6,14 +6,17 @@ import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 
 /**
  * The curation web app ({@code ./tagforge ui}). Flyway runs inside {@code Database.open}, so Boot's own Flyway
- * and DataSource set-up stay out of the way.
+ * set-up stays out of the way.
  */
 @SpringBootApplication(scanBasePackages = "io.tagforge.curation", exclude = FlywayAutoConfiguration.class)
+// Vaadin finds routes in the auto-configuration packages: all of the module's features, not only this one
+@AutoConfigurationPackage(basePackages = "io.tagforge.curation")
 @Push
 @Theme(themeClass = Lumo.class)
 public class CurationApplication implements AppShellConfigurator {

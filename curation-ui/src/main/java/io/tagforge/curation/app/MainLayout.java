@@ -27,7 +27,9 @@ public class MainLayout extends AppLayout {
 
     static final List<Entry> MENU = List.of(
             new Entry("Review", io.tagforge.curation.review.ReviewView.class),
-            new Entry("Gallery", io.tagforge.curation.review.GalleryView.class));
+            new Entry("Gallery", io.tagforge.curation.review.GalleryView.class),
+            new Entry("Export", io.tagforge.curation.export.ExportView.class),
+            new Entry("Datasets and jobs", io.tagforge.curation.datasets.DatasetsView.class));
 
     public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access) {
         H2 title = new H2("Tagforge");

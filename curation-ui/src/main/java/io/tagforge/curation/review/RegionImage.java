@@ -13,7 +13,9 @@ class RegionImage extends Div {
 
     RegionImage(ImageRef image, String alt, List<Box> boxes) {
         addClassName("region-image");
-        getStyle().set("position", "relative").set("display", "inline-block").set("max-width", "100%")
+        // flex-start: a stretched container would be taller than the image and misplace the boxes
+        getStyle().set("position", "relative").set("display", "inline-block").set("max-width", "60%")
+                .set("align-self", "flex-start").set("flex", "none")
                 .set("line-height", "0");
         Image img = new Image(image.url(), alt);
         img.getStyle().set("max-width", "100%").set("max-height", "60vh").set("display", "block");

@@ -1,0 +1,71 @@
+package io.tagforge.curation.datasets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tagforge.curation.security.Roles;
+import io.tagforge.engine.job.JobBody;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobRunner;
+import io.tagforge.engine.job.JobStore;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Jobs seen and started from the UI. A job runs on the app's job thread through the engine's {@link JobRunner},
+ * so its row, progress, log and checkpoint are the same as when the CLI runs it; views read the rows.
+ */
+@Service
+public class Jobs {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    private final JobStore store;
+    private final ExecutorService threads;
+
+    Jobs(JobStore store, ExecutorService jobThreads) {
+        this.store = store;
+        this.threads = jobThreads;
+    }
+
+    /** Creates the job row now and runs the body in the background; returns the job's id. */
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    public long start(String kind, JsonNode params, JobBody body) {
+        String user = SecurityContextHolder.getContext().getAuthentication().getName();
+        long id = store.create(kind, params, user);
+        threads.submit(() -> {
+            try {
+                new JobRunner(store).run(id, body, JobListener.NONE);
+            } catch (Exception | Error e) {
+                // the runner stored the error on the job row, where the jobs view shows it
+                log.warn("Job {} ({}) failed: {}", id, kind, e.toString());
+            }
+        });
+        return id;
+    }
+
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    public List<JobRecord> recent(int limit) {
+        return store.recent(limit);
+    }
+
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    public Optional<JobRecord> find(long id) {
+        return store.find(id);
+    }
+
+    @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    public List<String> log(long id) {
+        return store.logLines(id, 200);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public boolean cancel(long id) {
+        return store.requestCancel(id);
+    }
+}

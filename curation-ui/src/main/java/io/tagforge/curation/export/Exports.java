@@ -1,0 +1,77 @@
+package io.tagforge.curation.export;
+
+import io.tagforge.curation.datasets.Jobs;
+import io.tagforge.curation.security.Roles;
+import io.tagforge.db.DatabaseSettings;
+import io.tagforge.engine.export.ExportFormat;
+import io.tagforge.engine.export.ExportJob;
+import io.tagforge.engine.export.ExportPolicy;
+import io.tagforge.engine.export.ExportRequest;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports started from the UI: the engine's export job, writing into the app's export folder
+ * ({@code tagforge.export-dir}, default {@code ~/.tagforge/exports}); finished exports are rows of table export.
+ */
+@Service
+@RolesAllowed(Roles.CURATOR)
+public class Exports {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /** A finished export. */
+    public record Done(long id, String dataset, String release, String format, String file, String manifest,
+                       Instant createdAt, Long jobId) {
+        public Path path() {
+            return Path.of(file);
+        }
+    }
+
+    private final Jobs jobs;
+    private final JdbcClient jdbc;
+    private final Path folder;
+
+    Exports(Jobs jobs, JdbcClient jdbc, @Value("${tagforge.export-dir:}") String folder) {
+        this.jobs = jobs;
+        this.jdbc = jdbc;
+        this.folder = (folder.isBlank() ? DatabaseSettings.fromEnvironment().home().resolve("exports") : Path.of(folder))
+                .toAbsolutePath().normalize();
+    }
+
+    /** Starts the export job; returns its id. */
+    public long start(String dataset, String release, ExportFormat format, ExportPolicy policy, boolean includeUnreviewed) {
+        String extension = format == ExportFormat.JSONL ? ".jsonl" : ".json";
+        Path out = folder.resolve(dataset + "-" + release + "-" + STAMP.format(Instant.now()) + extension);
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the export folder " + folder, e);
+        }
+        ExportRequest request = new ExportRequest(dataset, release, format, out, policy, includeUnreviewed, null);
+        return jobs.start(ExportJob.KIND, request.toParams(), new ExportJob(request)::run);
+    }
+
+    public List<Done> recent(int limit) {
+        return jdbc.sql(DONE_SELECT + " ORDER BY e.id DESC LIMIT ?").param(limit).query(Done.class).list();
+    }
+
+    /** The export a job made, once it has finished. */
+    public Optional<Done> ofJob(long jobId) {
+        return jdbc.sql(DONE_SELECT + " WHERE e.job_id = ?").param(jobId).query(Done.class).optional();
+    }
+
+    private static final String DONE_SELECT = """
+            SELECT e.id, d.name AS dataset, r.name AS release, e.format, e.file, jsonb_pretty(e.manifest) AS manifest,
+                   e.created_at, e.job_id
+              FROM export e JOIN dataset d ON d.id = e.dataset_id JOIN release r ON r.id = e.release_id""";
+}
