@@ -69,9 +69,10 @@ public class GenerateCommand implements Callable<Integer> {
         long images = job.counts().path("images").asLong();
         long before = job.counts().path("tags_before").asLong();
         long after = job.counts().path("tags_after").asLong();
-        System.out.printf(Locale.ROOT, "job %d %s: %d images (%d unreadable), %d model tags, %d generated captions%n",
-                job.id(), job.state(), images, job.counts().path("images_unreadable").asLong(),
-                job.counts().path("model_tags").asLong(), job.counts().path("captions").asLong());
+        System.out.printf(Locale.ROOT, "job %d %s: %d images (%d unreadable), %d model tags, %d generated captions "
+                        + "with %d parsed tags%n", job.id(), job.state(), images,
+                job.counts().path("images_unreadable").asLong(), job.counts().path("model_tags").asLong(),
+                job.counts().path("captions").asLong(), job.counts().path("parsed_generated_tags").asLong());
         if (images > 0) {
             System.out.printf(Locale.ROOT, "tags per image: %.2f before, %.2f after (%d -> %d tags)%n",
                     (double) before / images, (double) after / images, before, after);
