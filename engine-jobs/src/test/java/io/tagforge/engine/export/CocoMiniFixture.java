@@ -2,8 +2,17 @@ package io.tagforge.engine.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.engine.ingest.IngestFormat;
+import io.tagforge.engine.ingest.IngestRequest;
+import io.tagforge.engine.ingest.Ingester;
+import io.tagforge.engine.job.JobListener;
 import io.tagforge.labelsystem.ramformat.TagListImport;
-import java.io.IOException;
+import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.labelsystem.vocabulary.LookupOptions;
+import io.tagforge.labelsystem.vocabulary.TagMatch;
+import io.tagforge.labelsystem.wordnet.WordNet;
+import io.tagforge.parser.caption.ParsedCaption;
+import io.tagforge.parser.service.ParseService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,27 +22,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * COCO-MINI in the database the way ingest and the parse job leave it: RAM's 4585 tags imported as tags and a
- * release (label-system's TagListImport), the 159 images with their real captions, and per caption the tags whose names (or singulars) occur in it as
- * PARSED_ORIGINAL assignments. On top, one rejected tag, one flagged tag and one model tag, each on its own image,
- * so that review and policy have something to decide. The fixture keeps its own account of what it wrote, from
- * which the tests derive each record's expected IDs.
+ * COCO-MINI in the database through the real front of the pipeline: RAM's three tag lists imported as tags and a
+ * release (TagListImport), the 159 images with their 5 captions each ingested (a path-TAB-caption file, so that
+ * train2017 and val2017 form one dataset), every caption parsed by the CoreNLP caption parser against the database
+ * vocabulary into PARSED_ORIGINAL assignments, as the parse job writes them. Review then decides three
+ * things on three images: one tag rejected, one flagged, one model tag added.
  */
 final class CocoMiniFixture {
 
-    private record Assignment(String path, int idx, int source, int caption, int state) {
-    }
-
+    private final DataSource db;
+    private final int releaseId;
     private final List<String> release;
-    private final Map<String, List<String>> captions = new LinkedHashMap<>();
-    private final List<Assignment> assignments = new ArrayList<>();
+    private final List<String> paths;
     private String rejectedImage;
     private String flaggedImage;
     private String modelImage;
@@ -41,181 +46,152 @@ final class CocoMiniFixture {
     private int flaggedTag;
     private int modelTag;
 
-    private CocoMiniFixture(List<String> release) {
+    private CocoMiniFixture(DataSource db, int releaseId, List<String> release, List<String> paths) {
+        this.db = db;
+        this.releaseId = releaseId;
         this.release = release;
+        this.paths = paths;
     }
 
-    static CocoMiniFixture load(DataSource db, Path shared, String dataset, String releaseName)
-            throws IOException, SQLException {
-        new TagListImport(db, "test").importRam(shared.resolve("ram"), releaseName);
-        CocoMiniFixture f = new CocoMiniFixture(Files.readAllLines(shared.resolve("ram/ram_tag_list.txt")));
-        f.readCaptions(shared.resolve("datasets/coco-mini"));
-        f.parse();
+    static CocoMiniFixture load(DataSource db, Path shared, Path work, String dataset, String releaseName)
+            throws Exception {
+        int releaseId = new TagListImport(db, "test").importRam(shared.resolve("ram"), releaseName).release().id();
+        Path cocoMini = shared.resolve("datasets/coco-mini");
+        Path tsv = work.resolve("coco-mini.tsv");
+        List<String> paths = writeTsv(cocoMini, tsv);
+        new Ingester(db).ingest(new IngestRequest(IngestFormat.TSV, tsv, dataset, cocoMini, true, null),
+                JobListener.NONE);
+        CocoMiniFixture f = new CocoMiniFixture(db, releaseId,
+                Files.readAllLines(shared.resolve("ram/ram_tag_list.txt")), paths);
+        f.parse(dataset);
         f.review();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            f.insert(c, dataset, f.tagIds(c, releaseName));
-            c.commit();
-        }
         return f;
     }
 
-    private int[] tagIds(Connection c, String releaseName) throws SQLException {
-        int[] ids = new int[release.size()];
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT idx, tag_id FROM release_tag "
-                + "JOIN release r ON r.id = release_id WHERE r.name = '" + releaseName + "'")) {
-            while (rs.next()) {
-                ids[rs.getInt(1)] = rs.getInt(2);
-            }
-        }
-        return ids;
-    }
-
-    private void readCaptions(Path cocoMini) throws IOException {
+    /** Both splits' captions as {@code split/file<TAB>caption} (a caption's line breaks as spaces), images in order. */
+    private static List<String> writeTsv(Path cocoMini, Path tsv) throws Exception {
         ObjectMapper json = new ObjectMapper();
+        Map<String, List<String>> captions = new java.util.TreeMap<>();
         for (String split : List.of("train2017", "val2017")) {
             JsonNode root = json.readTree(cocoMini.resolve("annotations/captions_" + split + ".json").toFile());
             Map<Long, String> files = new HashMap<>();
             root.get("images").forEach(i -> files.put(i.get("id").asLong(), split + "/" + i.get("file_name").asText()));
-            List<JsonNode> annotations = new ArrayList<>();
-            root.get("annotations").forEach(annotations::add);
-            annotations.sort((a, b) -> Long.compare(a.get("id").asLong(), b.get("id").asLong()));
-            files.values().stream().sorted().forEach(p -> captions.put(p, new ArrayList<>()));
-            for (JsonNode a : annotations) {
-                captions.get(files.get(a.get("image_id").asLong())).add(a.get("caption").asText().strip());
+            root.get("annotations").forEach(a -> captions.computeIfAbsent(files.get(a.get("image_id").asLong()),
+                    k -> new ArrayList<>()).add(a.get("caption").asText().strip().replaceAll("\\s+", " ")));
+        }
+        List<String> lines = new ArrayList<>();
+        captions.forEach((path, texts) -> texts.forEach(t -> lines.add(path + "\t" + t)));
+        Files.write(tsv, lines);
+        return new ArrayList<>(captions.keySet());
+    }
+
+    private void parse(String dataset) throws SQLException {
+        List<Long> captionIds = new ArrayList<>();
+        List<Long> imageIds = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT c.id, c.image_id, c.text FROM caption c JOIN image i ON "
+                     + "i.id = c.image_id JOIN dataset d ON d.id = i.dataset_id WHERE d.name = '" + dataset + "'")) {
+            while (rs.next()) {
+                captionIds.add(rs.getLong(1));
+                imageIds.add(rs.getLong(2));
+                texts.add(rs.getString(3));
             }
         }
-    }
-
-    /** Words and word pairs of each caption that are tag names, or are once their plural s is gone. */
-    private void parse() {
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = release.size() - 1; i >= 0; i--) {
-            byName.put(release.get(i).toLowerCase(), i);
+        List<ParsedCaption> parsed;
+        try (WordNet wordNet = WordNet.open();
+             ParseService parser = new ParseService(DatabaseVocabulary.load(db, wordNet, LookupOptions.defaults()), 2)) {
+            parsed = parser.parseAll(texts);
         }
-        captions.forEach((path, texts) -> {
-            for (int c = 0; c < texts.size(); c++) {
-                String[] words = texts.get(c).toLowerCase().split("[^a-z]+");
-                TreeSet<Integer> found = new TreeSet<>();
-                for (int w = 0; w < words.length; w++) {
-                    for (String candidate : new String[]{words[w], w + 1 < words.length ? words[w] + " " + words[w + 1] : ""}) {
-                        Integer idx = byName.get(candidate);
-                        if (idx == null && candidate.endsWith("s")) {
-                            idx = byName.get(candidate.substring(0, candidate.length() - 1));
-                        }
-                        if (idx != null) {
-                            found.add(idx);
-                        }
-                    }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO tag_assignment "
+                + "(image_id, dataset_id, tag_id, caption_id, source) SELECT ?, dataset_id, ?, ?, 0 FROM image "
+                + "WHERE id = ? ON CONFLICT DO NOTHING")) {
+            for (int i = 0; i < texts.size(); i++) {
+                for (TagMatch tag : parsed.get(i).tags()) {
+                    ps.setLong(1, imageIds.get(i));
+                    ps.setInt(2, tag.tagId());
+                    ps.setLong(3, captionIds.get(i));
+                    ps.setLong(4, imageIds.get(i));
+                    ps.addBatch();
                 }
-                for (int idx : found) {
-                    assignments.add(new Assignment(path, idx, 0, c, 0));
-                }
-            }
-        });
-    }
-
-    private void review() {
-        List<String> paths = new ArrayList<>(captions.keySet());
-        rejectedImage = paths.get(0);
-        rejectedTag = firstParsed(rejectedImage);
-        flaggedImage = paths.get(1);
-        flaggedTag = firstParsed(flaggedImage);
-        assignments.replaceAll(a -> a.path.equals(rejectedImage) && a.idx == rejectedTag ? withState(a, 3)
-                : a.path.equals(flaggedImage) && a.idx == flaggedTag ? withState(a, 1) : a);
-        modelImage = paths.get(2);
-        modelTag = 0;
-        while (expectedUnion(modelImage, true).contains(modelTag)) {
-            modelTag++;
-        }
-        assignments.add(new Assignment(modelImage, modelTag, 2, -1, 2));
-    }
-
-    private static Assignment withState(Assignment a, int state) {
-        return new Assignment(a.path, a.idx, a.source, a.caption, state);
-    }
-
-    private int firstParsed(String path) {
-        return assignments.stream().filter(a -> a.path.equals(path)).mapToInt(Assignment::idx).min().orElseThrow();
-    }
-
-    private void insert(Connection c, String dataset, int[] tagIds) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO dataset (id, name, format) VALUES (1, '" + dataset + "', 'coco')");
-        }
-        Map<String, Long> imageIds = new HashMap<>();
-        Map<String, List<Long>> captionIds = new HashMap<>();
-        try (PreparedStatement image = c.prepareStatement("INSERT INTO image (id, dataset_id, path) VALUES (?, 1, ?)");
-             PreparedStatement caption = c.prepareStatement(
-                     "INSERT INTO caption (id, image_id, origin, text) VALUES (?, ?, 0, ?)")) {
-            long captionId = 1000;
-            for (String path : captions.keySet()) {
-                long imageId = imageIds.size() + 1;
-                imageIds.put(path, imageId);
-                image.setLong(1, imageId);
-                image.setString(2, path);
-                image.addBatch();
-                List<Long> ids = new ArrayList<>();
-                for (String text : captions.get(path)) {
-                    ids.add(captionId);
-                    caption.setLong(1, captionId++);
-                    caption.setLong(2, imageId);
-                    caption.setString(3, text);
-                    caption.addBatch();
-                }
-                captionIds.put(path, ids);
-            }
-            image.executeBatch();
-            caption.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_assignment (image_id, dataset_id, tag_id, "
-                + "caption_id, source, state, flag_rule, score) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
-            for (Assignment a : assignments) {
-                ps.setLong(1, imageIds.get(a.path));
-                ps.setInt(2, tagIds[a.idx]);
-                ps.setObject(3, a.caption < 0 ? null : captionIds.get(a.path).get(a.caption));
-                ps.setInt(4, a.source);
-                ps.setInt(5, a.state);
-                ps.setObject(6, a.state == 1 ? 0 : null);
-                ps.setObject(7, a.source == 2 ? 0.9f : null);
-                ps.addBatch();
             }
             ps.executeBatch();
         }
-        try (Statement st = c.createStatement()) {
-            // the explicit ids above must not collide with rows the code under test adds later
-            for (String table : List.of("dataset", "image", "caption")) {
-                st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT max(id) FROM " + table
-                        + "))");
-            }
+    }
+
+    /** Rejects the first image's lowest-ID tag, flags the second's, gives the third a model tag it lacks. */
+    private void review() throws SQLException {
+        rejectedImage = paths.get(0);
+        rejectedTag = expectedUnion(rejectedImage, true).get(0);
+        flaggedImage = paths.get(1);
+        flaggedTag = expectedUnion(flaggedImage, true).get(0);
+        modelImage = paths.get(2);
+        List<Integer> present = expectedUnion(modelImage, true);
+        modelTag = 0;
+        while (present.contains(modelTag)) {
+            modelTag++;
         }
+        update("UPDATE tag_assignment SET state = 3 WHERE image_id = " + imageId(rejectedImage) + " AND tag_id = "
+                + tagId(rejectedTag));
+        update("UPDATE tag_assignment SET state = 1, flag_rule = 0 WHERE image_id = " + imageId(flaggedImage)
+                + " AND tag_id = " + tagId(flaggedTag));
+        update("INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, state, score) SELECT id, dataset_id, "
+                + tagId(modelTag) + ", 2, 2, 0.9 FROM image WHERE id = " + imageId(modelImage));
     }
 
     List<String> release() {
         return release;
     }
 
-    List<String> captions(String path) {
-        return captions.get(path);
+    /** The image's captions in the order the export must keep: caption id. */
+    List<String> captions(String path) throws SQLException {
+        return strings("SELECT text FROM caption WHERE image_id = " + imageId(path) + " ORDER BY id");
     }
 
-    List<Integer> expectedUnion(String path, boolean withFlagged) {
-        return expected(path, -1, withFlagged);
+    /** Training IDs of the image's reviewed tags, straight from the tables. */
+    List<Integer> expectedUnion(String path, boolean withFlagged) throws SQLException {
+        return ids(path, "", withFlagged);
     }
 
-    List<Integer> expectedParse(String path, int caption, boolean withFlagged) {
-        return expected(path, caption, withFlagged);
+    /** Training IDs parsed from the image's {@code caption}-th caption (by caption id). */
+    List<Integer> expectedParse(String path, int caption, boolean withFlagged) throws SQLException {
+        return ids(path, " AND a.caption_id = (SELECT id FROM caption WHERE image_id = a.image_id ORDER BY id "
+                + "OFFSET " + caption + " LIMIT 1)", withFlagged);
     }
 
-    private List<Integer> expected(String path, int caption, boolean withFlagged) {
-        TreeSet<Integer> ids = new TreeSet<>();
-        for (Assignment a : assignments) {
-            boolean kept = a.state == 0 || a.state == 2 || (withFlagged && a.state == 1);
-            if (a.path.equals(path) && kept && (caption < 0 || a.caption == caption)) {
-                ids.add(a.idx);
+    private List<Integer> ids(String path, String condition, boolean withFlagged) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        for (String id : strings("SELECT DISTINCT rt.idx FROM tag_assignment a JOIN release_tag rt ON rt.tag_id = "
+                + "a.tag_id AND rt.release_id = " + releaseId + " WHERE a.image_id = " + imageId(path)
+                + " AND a.state IN (0, 2" + (withFlagged ? ", 1" : "") + ")" + condition + " ORDER BY rt.idx")) {
+            ids.add(Integer.parseInt(id));
+        }
+        return ids;
+    }
+
+    private long imageId(String path) throws SQLException {
+        return Long.parseLong(strings("SELECT id FROM image WHERE path = '" + path + "'").get(0));
+    }
+
+    private int tagId(int idx) throws SQLException {
+        return Integer.parseInt(strings("SELECT tag_id FROM release_tag WHERE release_id = " + releaseId
+                + " AND idx = " + idx).get(0));
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
             }
         }
-        return new ArrayList<>(ids);
+        return out;
+    }
+
+    private void update(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
     }
 
     String rejectedImage() {
