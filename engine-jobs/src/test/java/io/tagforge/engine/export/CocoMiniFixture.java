@@ -6,17 +6,14 @@ import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.labelsystem.ramformat.TagListImport;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
-import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.wordnet.WordNet;
-import io.tagforge.parser.caption.ParsedCaption;
-import io.tagforge.parser.service.ParseService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,9 +26,9 @@ import javax.sql.DataSource;
 /**
  * COCO-MINI in the database through the real front of the pipeline: RAM's three tag lists imported as tags and a
  * release (TagListImport), the 159 images with their 5 captions each ingested (a path-TAB-caption file, so that
- * train2017 and val2017 form one dataset), every caption parsed by the CoreNLP caption parser against the database
- * vocabulary into PARSED_ORIGINAL assignments, as the parse job writes them. Review then decides three
- * things on three images: one tag rejected, one flagged, one model tag added.
+ * train2017 and val2017 form one dataset), then the parse job (CoreNLP caption parser, database vocabulary) writing
+ * PARSED_ORIGINAL assignments. Review then decides three things on three images: one tag rejected, one flagged,
+ * one model tag added.
  */
 final class CocoMiniFixture {
 
@@ -85,37 +82,10 @@ final class CocoMiniFixture {
         return new ArrayList<>(captions.keySet());
     }
 
-    private void parse(String dataset) throws SQLException {
-        List<Long> captionIds = new ArrayList<>();
-        List<Long> imageIds = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT c.id, c.image_id, c.text FROM caption c JOIN image i ON "
-                     + "i.id = c.image_id JOIN dataset d ON d.id = i.dataset_id WHERE d.name = '" + dataset + "'")) {
-            while (rs.next()) {
-                captionIds.add(rs.getLong(1));
-                imageIds.add(rs.getLong(2));
-                texts.add(rs.getString(3));
-            }
-        }
-        List<ParsedCaption> parsed;
-        try (WordNet wordNet = WordNet.open();
-             ParseService parser = new ParseService(DatabaseVocabulary.load(db, wordNet, LookupOptions.defaults()), 2)) {
-            parsed = parser.parseAll(texts);
-        }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO tag_assignment "
-                + "(image_id, dataset_id, tag_id, caption_id, source) SELECT ?, dataset_id, ?, ?, 0 FROM image "
-                + "WHERE id = ? ON CONFLICT DO NOTHING")) {
-            for (int i = 0; i < texts.size(); i++) {
-                for (TagMatch tag : parsed.get(i).tags()) {
-                    ps.setLong(1, imageIds.get(i));
-                    ps.setInt(2, tag.tagId());
-                    ps.setLong(3, captionIds.get(i));
-                    ps.setLong(4, imageIds.get(i));
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
+    private void parse(String dataset) throws Exception {
+        try (WordNet wordNet = WordNet.open()) {
+            new ParseDatasetJob(dataset, DatabaseVocabulary.load(db, wordNet, LookupOptions.defaults()), 2, 200)
+                    .run(db, "test", JobListener.NONE);
         }
     }
 
