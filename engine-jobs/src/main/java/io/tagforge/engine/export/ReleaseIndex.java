@@ -4,9 +4,8 @@ import io.tagforge.engine.cli.UserException;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
+import io.tagforge.labelsystem.tag.MergeChains;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,18 +18,19 @@ import java.util.Map;
  */
 final class ReleaseIndex {
 
-    private static final int MAX_MERGE_CHAIN = 64;
-
     private final int releaseId;
     private final String name;
     private final List<ReleaseEntry> entries;
     private final int[] idxByTag;
+    private final MergeChains merges;
+    private final Map<Integer, Integer> idxByMergedTag = new HashMap<>();
 
-    private ReleaseIndex(int releaseId, String name, List<ReleaseEntry> entries, int[] idxByTag) {
+    private ReleaseIndex(int releaseId, String name, List<ReleaseEntry> entries, int[] idxByTag, MergeChains merges) {
         this.releaseId = releaseId;
         this.name = name;
         this.entries = entries;
         this.idxByTag = idxByTag;
+        this.merges = merges;
     }
 
     static ReleaseIndex load(Connection c, String releaseName) throws SQLException {
@@ -46,35 +46,15 @@ final class ReleaseIndex {
         if (entries.isEmpty()) {
             throw new UserException("release \"" + releaseName + "\" has no tags");
         }
-        return new ReleaseIndex(release.id(), releaseName, List.copyOf(entries), idxByTag(c, entries));
+        return new ReleaseIndex(release.id(), releaseName, List.copyOf(entries), idxByTag(entries),
+                MergeChains.load(c));
     }
 
-    private static int[] idxByTag(Connection c, List<ReleaseEntry> entries) throws SQLException {
-        Map<Integer, Integer> mergedInto = new HashMap<>();
-        int maxTag = entries.stream().mapToInt(ReleaseEntry::tagId).max().orElse(0);
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, merged_into FROM tag WHERE merged_into IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                mergedInto.put(rs.getInt(1), rs.getInt(2));
-                maxTag = Math.max(maxTag, rs.getInt(1));
-            }
-        }
-        int[] idx = new int[maxTag + 1];
+    private static int[] idxByTag(List<ReleaseEntry> entries) {
+        int[] idx = new int[entries.stream().mapToInt(ReleaseEntry::tagId).max().orElse(0) + 1];
         Arrays.fill(idx, -1);
         for (ReleaseEntry e : entries) {
             idx[e.tagId()] = e.index();
-        }
-        for (int tag : mergedInto.keySet()) {
-            if (idx[tag] < 0) {
-                Integer target = mergedInto.get(tag);
-                for (int hop = 0; target != null && hop < MAX_MERGE_CHAIN; hop++) {
-                    if (target < idx.length && idx[target] >= 0) {
-                        idx[tag] = idx[target];
-                        break;
-                    }
-                    target = mergedInto.get(target);
-                }
-            }
         }
         return idx;
     }
@@ -98,6 +78,14 @@ final class ReleaseIndex {
 
     /** The training ID of a tag, or -1 when the release does not hold it. */
     int idOf(int tagId) {
+        int direct = direct(tagId);
+        return direct >= 0 ? direct : idxByMergedTag.computeIfAbsent(tagId, t -> {
+            Integer target = merges.firstOnChain(t, candidate -> direct(candidate) >= 0);
+            return target == null ? -1 : direct(target);
+        });
+    }
+
+    private int direct(int tagId) {
         return tagId >= 0 && tagId < idxByTag.length ? idxByTag[tagId] : -1;
     }
 }

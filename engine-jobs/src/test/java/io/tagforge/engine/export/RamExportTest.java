@@ -248,6 +248,28 @@ class RamExportTest {
         assertThat(dir.toFile().list()).isEmpty();
     }
 
+    /** A tag made after the release and merged into one of its tags counts as that tag; an unmerged one is left out. */
+    @Test
+    void tagsMergedAfterTheReleaseCountAsTheirTarget() throws Exception {
+        try (Connection c = DB.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO dataset (name, format) VALUES ('merge-case', 'test')");
+            st.execute("INSERT INTO image (dataset_id, path) SELECT id, 'm.jpg' FROM dataset WHERE name = 'merge-case'");
+            st.execute("INSERT INTO caption (image_id, origin, text) SELECT id, 0, 'a hound' FROM image WHERE path = 'm.jpg'");
+            st.execute("INSERT INTO tag (name, deprecated, merged_into) SELECT 'hound (new)', true, tag_id "
+                    + "FROM release_tag WHERE idx = 5");
+            st.execute("INSERT INTO tag (name) VALUES ('not in any release')");
+            st.execute("INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source) SELECT i.id, i.dataset_id, "
+                    + "t.id, 3 FROM image i, tag t WHERE i.path = 'm.jpg' AND t.name IN ('hound (new)', 'not in any release')");
+        }
+        Path out = dir.resolve("m.json");
+        ExportJob.run(DB, new ExportRequest("merge-case", "ram-4585", ExportFormat.RAM_JSON, out, ExportPolicy.ALL,
+                false, null), "test", JobListener.NONE);
+
+        assertThat(ids(JSON.readTree(out.toFile()).get(0).get("union_label_id"))).containsExactly(5);
+        assertThat(JSON.readTree(ExportJob.manifestPath(out).toFile()).get("assignments_outside_release").asInt())
+                .isEqualTo(1);
+    }
+
     @Test
     void cancelledExportPublishesNothing() throws Exception {
         JobListener cancelAtStart = new JobListener() {
