@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
+import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.ImageFiles;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
@@ -113,6 +114,29 @@ class GenerationJobTest {
         assertThat(resumed.counts().path("images").asLong()).isEqualTo(IMAGES);
         assertThat(f.rows(rowsQuery)).isEqualTo(uninterrupted);
         assertThat(f.rows(captionsQuery)).isEqualTo(uninterruptedCaptions);
+    }
+
+    @Test
+    void aCancelledJobStopsBeforeItsNextBatchAndARerunFinishesIt() throws Exception {
+        EngineFixture f = new EngineFixture("cancel", 4);
+        JobStore store = new JobStore(f.db);
+        JobListener cancelAtStart = new JobListener() {
+            @Override
+            public void started(JobRecord job) {
+                store.requestCancel(job.id());
+            }
+        };
+        JobRecord cancelled = GenerationJob.run(f.db, request("cancel", "tiny-colours", false, 2), null, "test",
+                cancelAtStart);
+        assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.progress()).isZero();
+        assertThat(f.count("SELECT count(*) FROM tag_assignment")).isZero();
+
+        JobRecord finished = GenerationJob.run(f.db, request("cancel", "tiny-colours", false, 2), null, "test",
+                JobListener.NONE);
+        assertThat(finished.id()).isEqualTo(cancelled.id());
+        assertThat(finished.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(finished.counts().path("images").asLong()).isEqualTo(4);
     }
 
     @Test
