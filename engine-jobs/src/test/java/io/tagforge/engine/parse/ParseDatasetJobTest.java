@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.db.TestDatabase;
+import io.tagforge.db.DatabaseSettings;
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
@@ -16,6 +19,8 @@ import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.labelsystem.wordnet.WordNet;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +31,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code ./tagforge parse --dataset}: COCO-MINI val2017 captions plus one generated caption, parsed into the DB. */
 class ParseDatasetJobTest {
@@ -88,6 +94,23 @@ class ParseDatasetJobTest {
     void anUnknownDatasetIsAUserError() {
         assertThatThrownBy(() -> new ParseDatasetJob("nope", vocabulary, 1, 10).run(DB, "test", JobListener.NONE))
                 .isInstanceOf(UserException.class).hasMessageContaining("no dataset named \"nope\"");
+    }
+
+    @Test
+    void theCommandNamesAnUnknownDatasetAndRefusesFileOptions() {
+        AppContext context = new AppContext(DatabaseSettings.fromEnvironment()) {
+            @Override
+            public synchronized DataSource dataSource() {
+                return DB;
+            }
+        };
+        StringWriter err = new StringWriter();
+        CommandLine cli = TagforgeCli.commandLine(context);
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("parse", "--dataset", "nope", "--threads", "1")).isEqualTo(2);
+        assertThat(cli.execute("parse", "--dataset", "coco-mini-val", "--out", "x.jsonl")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --dataset: no dataset named \"nope\"")
+                .contains("error: --dataset reads the database");
     }
 
     private static void execute(String sql) throws SQLException {
