@@ -93,6 +93,22 @@ class VocabCommandTest {
     }
 
     @Test
+    void buildFromParsedLinesWithCocoNames() throws IOException {
+        Path parsed = dir.resolve("parsed.jsonl");
+        String mention = "{\"surface\":\"%s\",\"lemma\":\"%s\",\"kind\":\"OBJECT_SCENE\",\"start\":1,\"end\":2,"
+                + "\"negated\":false,\"tag_id\":null,\"tag\":null,\"rule\":null}";
+        Files.writeString(parsed, "{\"image_id\":1,\"caption\":\"a sofa\",\"tags\":[],\"tag_ids\":[],\"mentions\":["
+                + mention.formatted("sofa", "sofa") + "," + mention.formatted("couches", "couch") + "]}\n");
+        Path plan = dir.resolve("plan.tsv");
+        Result r = run("vocab", "build", "--parsed", parsed.toString(), "--coco", "--out", plan.toString(), "--apply");
+        assertThat(r.code).isZero();
+        assertThat(r.out).contains("2 candidates, 80 listed names → 80 tags (1 merging synonyms)")
+                .contains("database: 80 tags created, 0 extended, 1 names added");
+        assertThat(Files.readAllLines(plan)).anyMatch(l -> l.startsWith("tag\tcouch\tOBJECT_SCENE\t2\t1\ttrue\tcouch|sofa\t"));
+        assertThat(run("vocab", "build", "--parsed", dir.resolve("missing.jsonl").toString()).code).isEqualTo(2);
+    }
+
+    @Test
     void lookupFallsBackToRamsListWhenTheDatabaseHasNoTags() {
         Result r = run("vocab", "lookup", "couch");
         assertThat(r.out.strip()).isEqualTo("couch\tcouch\tEXACT");

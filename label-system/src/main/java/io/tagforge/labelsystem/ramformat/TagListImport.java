@@ -4,6 +4,7 @@ import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.tag.TagRows;
 import io.tagforge.labelsystem.transaction.Transaction;
 import java.nio.file.Path;
 import java.sql.Connection;

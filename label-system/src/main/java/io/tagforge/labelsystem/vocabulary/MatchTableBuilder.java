@@ -106,7 +106,7 @@ final class MatchTableBuilder {
         Map<Synset, List<NameSense>> nameSenses = new LinkedHashMap<>();
         for (VocabularyName name : names) {
             addDirect(name);
-            List<Synset> senses = wordNet.senses(name.form(), partOfSpeech(name));
+            List<Synset> senses = wordNet.senses(name.form(), wordNet.partOfSpeech(name.form(), name.kind()));
             for (int rank = 0; rank < Math.min(senses.size(), options.maxNameSense()); rank++) {
                 Synset sense = senses.get(rank);
                 int index = indexIgnoringCase(sense.lemmas(), name.form());
@@ -142,24 +142,6 @@ final class MatchTableBuilder {
         }
         // names WordNet does not know ("3D glasses") are taken for nouns, so that their plurals resolve
         partsOfSpeech.merge(key, bits == 0 ? PartsOfSpeech.NOUN : bits, (a, b) -> a | b);
-    }
-
-    /** the part of speech a tag's kind suggests, else the first one WordNet knows the name as */
-    private POS partOfSpeech(VocabularyName name) {
-        POS preferred = switch (name.kind()) {
-            case OBJECT_SCENE -> POS.NOUN;
-            case ACTION -> POS.VERB;
-            case ATTRIBUTE -> POS.ADJECTIVE;
-        };
-        if (wordNet.contains(name.form(), preferred)) {
-            return preferred;
-        }
-        for (POS pos : POS.values()) {
-            if (wordNet.contains(name.form(), pos)) {
-                return pos;
-            }
-        }
-        return preferred;
     }
 
     private void addWordNetCandidates(Synset synset, List<NameSense> names) {

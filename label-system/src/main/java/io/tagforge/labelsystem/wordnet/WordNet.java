@@ -12,6 +12,7 @@ import edu.mit.jwi.item.POS;
 import edu.mit.jwi.item.Pointer;
 import edu.mit.jwi.item.SynsetID;
 import edu.mit.jwi.morph.WordnetStemmer;
+import io.tagforge.labelsystem.tag.TagKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -79,6 +80,27 @@ public final class WordNet implements AutoCloseable {
     /** Whether WordNet knows the lemma with this part of speech. */
     public boolean contains(String lemma, POS pos) {
         return !senseIds(lemma, pos).isEmpty();
+    }
+
+    /**
+     * The part of speech to read a tag name in: the one its kind suggests (objects and scenes are nouns,
+     * actions verbs, attributes adjectives) when WordNet knows the name so, else the first one it does.
+     */
+    public POS partOfSpeech(String name, TagKind kind) {
+        POS preferred = switch (kind) {
+            case OBJECT_SCENE -> POS.NOUN;
+            case ACTION -> POS.VERB;
+            case ATTRIBUTE -> POS.ADJECTIVE;
+        };
+        if (contains(name, preferred)) {
+            return preferred;
+        }
+        for (POS pos : POS.values()) {
+            if (contains(name, pos)) {
+                return pos;
+            }
+        }
+        return preferred;
     }
 
     /** The other lemmas sharing a synset with {@code lemma}, from its first sense on, without repeats. */

@@ -1,6 +1,5 @@
-package io.tagforge.labelsystem.ramformat;
+package io.tagforge.labelsystem.tag;
 
-import io.tagforge.labelsystem.tag.TagKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,7 @@ import java.util.Map;
  * A name matches a live tag (neither deprecated nor merged away) of the same name in any case; with a kind
  * given, only one of that kind.
  */
-final class TagRows {
+public final class TagRows {
 
     private record LiveTag(int id, TagKind kind) {
     }
@@ -25,7 +24,7 @@ final class TagRows {
     private final Map<String, List<LiveTag>> live = new HashMap<>();
     private int created;
 
-    TagRows(Connection connection) throws SQLException {
+    public TagRows(Connection connection) throws SQLException {
         this.connection = connection;
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT id, name, kind FROM tag WHERE NOT deprecated AND merged_into IS NULL ORDER BY id");
@@ -40,7 +39,7 @@ final class TagRows {
      * The tag id of each name, creating missing tags with the line's kind and threshold (null: the default).
      * {@code anyKind}: a name may match a tag of another kind (RAM's list has no kinds), objects first.
      */
-    int[] resolve(List<String> names, List<TagKind> kinds, float[] thresholds, boolean anyKind) throws SQLException {
+    public int[] resolve(List<String> names, List<TagKind> kinds, float[] thresholds, boolean anyKind) throws SQLException {
         int[] ids = new int[names.size()];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -57,11 +56,12 @@ final class TagRows {
         return ids;
     }
 
-    int created() {
+    public int created() {
         return created;
     }
 
-    private int find(String name, TagKind kind, boolean anyKind) {
+    /** The live tag named {@code name} (any case) of {@code kind}, or with {@code anyKind} of any kind; else 0. */
+    public int find(String name, TagKind kind, boolean anyKind) {
         List<LiveTag> tags = live.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         for (LiveTag tag : tags) {
             if (tag.kind() == kind) {
@@ -111,7 +111,7 @@ final class TagRows {
     }
 
     /** Sets the thresholds of existing tags that differ, counting the change in their version. */
-    void updateThresholds(int[] ids, float[] thresholds) throws SQLException {
+    public void updateThresholds(int[] ids, float[] thresholds) throws SQLException {
         Integer[] id = new Integer[ids.length];
         Float[] threshold = new Float[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -128,8 +128,13 @@ final class TagRows {
         }
     }
 
-    /** Adds names in another language as IMPORT names, skipping those a tag already has. */
-    void addNames(int[] ids, List<String> forms, String language) throws SQLException {
+    /** Adds names (e.g. Chinese ones) as IMPORT names, skipping those a tag already has. */
+    public void addNames(int[] ids, List<String> forms, String language) throws SQLException {
+        addNames(ids, forms, language, NameSource.IMPORT);
+    }
+
+    /** Adds names of {@code source}, skipping those a tag already has. */
+    public void addNames(int[] ids, List<String> forms, String language, NameSource source) throws SQLException {
         Integer[] id = new Integer[ids.length];
         String[] form = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -138,11 +143,12 @@ final class TagRows {
         }
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO tag_name (tag_id, form, language, source)
-                SELECT DISTINCT id, f, ?, 3 FROM unnest(?::int[], ?::text[]) AS u(id, f)
+                SELECT DISTINCT id, f, ?, ? FROM unnest(?::int[], ?::text[]) AS u(id, f)
                 ON CONFLICT (tag_id, form, language) DO NOTHING""")) {
             ps.setString(1, language);
-            ps.setArray(2, connection.createArrayOf("int4", id));
-            ps.setArray(3, connection.createArrayOf("text", form));
+            ps.setShort(2, source.code());
+            ps.setArray(3, connection.createArrayOf("int4", id));
+            ps.setArray(4, connection.createArrayOf("text", form));
             ps.executeUpdate();
         }
     }
