@@ -28,6 +28,9 @@ public class MainLayout extends AppLayout {
     static final List<Entry> MENU = List.of(
             new Entry("Review", io.tagforge.curation.review.ReviewView.class),
             new Entry("Gallery", io.tagforge.curation.review.GalleryView.class),
+            new Entry("Ontology", io.tagforge.curation.ontology.OntologyView.class),
+            new Entry("Proposals", io.tagforge.curation.ontology.ProposalsView.class),
+            new Entry("Releases", io.tagforge.curation.ontology.ReleasesView.class),
             new Entry("Export", io.tagforge.curation.export.ExportView.class),
             new Entry("Datasets and jobs", io.tagforge.curation.datasets.DatasetsView.class));
 

@@ -10,7 +10,7 @@ public class CurrentUser {
 
     private final UserAccounts accounts;
 
-    CurrentUser(UserAccounts accounts) {
+    public CurrentUser(UserAccounts accounts) {
         this.accounts = accounts;
     }
 

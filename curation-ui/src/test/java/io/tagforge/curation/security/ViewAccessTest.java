@@ -12,6 +12,9 @@ import io.tagforge.curation.datasets.DatasetsView;
 import io.tagforge.curation.datasets.Jobs;
 import io.tagforge.curation.export.ExportView;
 import io.tagforge.curation.export.Exports;
+import io.tagforge.curation.ontology.OntologyView;
+import io.tagforge.curation.ontology.ProposalsView;
+import io.tagforge.curation.ontology.ReleasesView;
 import io.tagforge.curation.review.GalleryView;
 import io.tagforge.curation.review.ReviewView;
 import io.tagforge.engine.export.ExportFormat;
@@ -30,6 +33,9 @@ class ViewAccessTest extends SpringUiTest {
             ReviewView.class, Roles.ANNOTATOR,
             GalleryView.class, Roles.ANNOTATOR,
             ExportView.class, Roles.CURATOR,
+            OntologyView.class, Roles.CURATOR,
+            ProposalsView.class, Roles.CURATOR,
+            ReleasesView.class, Roles.CURATOR,
             DatasetsView.class, Roles.ADMIN);
     private static final List<String> ROLES = List.of(Roles.ANNOTATOR, Roles.CURATOR, Roles.ADMIN);
     private static final Map<String, String> USER_OF_ROLE = Map.of(

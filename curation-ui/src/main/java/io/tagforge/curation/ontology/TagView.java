@@ -1,0 +1,131 @@
+package io.tagforge.curation.ontology;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tagforge.curation.ontology.Ontology.TagPage;
+import io.tagforge.curation.ontology.Ontology.TagRow;
+import io.tagforge.curation.security.Roles;
+import io.tagforge.labelsystem.curation.ConcurrentEditException;
+import io.tagforge.labelsystem.curation.CurationException;
+import io.tagforge.labelsystem.tag.Tag;
+import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.tag.TagName;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/** One tag: names and translations, WordNet evidence, threshold, counts; rename, merge, split, deprecate. */
+@Route("ontology/tag")
+@PageTitle("Tag · Tagforge")
+@RolesAllowed(Roles.CURATOR)
+public class TagView extends VerticalLayout implements HasUrlParameter<Integer> {
+
+    private final Ontology ontology;
+    final TextField newName = new TextField("New name");
+    final NumberField threshold = new NumberField("Threshold");
+    final ComboBox<TagRow> mergeInto = new ComboBox<>("Merge into");
+    final TextField splitName = new TextField("Split off as");
+    final CheckboxGroup<String> splitForms = new CheckboxGroup<>("Names that go with it");
+    private Tag tag;
+
+    public TagView(Ontology ontology) {
+        this.ontology = ontology;
+        mergeInto.setItems(q -> ontology.tags(q.getFilter().orElse(""), Ontology.Sort.NAME, true, q.getOffset(),
+                q.getLimit()).stream());
+        mergeInto.setItemLabelGenerator(t -> t.name() + " (" + t.kind().toLowerCase() + ", #" + t.id() + ")");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Integer tagId) {
+        show(tagId);
+    }
+
+    private void show(int tagId) {
+        removeAll();
+        TagPage page = ontology.page(tagId).orElse(null);
+        if (page == null) {
+            add(new H2("No tag #" + tagId));
+            return;
+        }
+        tag = page.tag();
+        H2 title = new H2(tag.name());
+        title.setId("tag-name");
+        add(title, new Span("#" + tag.id() + " · " + tag.kind() + " · threshold " + tag.threshold() + " · version "
+                + tag.version() + (tag.deprecated() ? " · DEPRECATED" : "")
+                + (tag.mergedInto() == null ? "" : " · merged into " + ontology.tagName(tag.mergedInto()))));
+        if (tag.description() != null) {
+            add(new Span(tag.description()));
+        }
+        add(new H4("Names and translations"));
+        Div names = new Div();
+        names.setId("tag-names");
+        page.names().forEach(n -> names.add(new Div(new Span(n.form() + " [" + n.language() + ", " + n.source() + "]"))));
+        add(names, new H4("Assignments"), new Span(page.assignmentsByState().toString()), new H4("WordNet evidence"));
+        if (page.proposals().isEmpty()) {
+            add(new Span("No WordNet proposals involve this tag."));
+        }
+        page.proposals().forEach(p -> add(new Div(new Span(p.state() + " · "
+                + (p.sourceTag() != null ? ontology.tagName(p.sourceTag()) : "\"" + p.form() + "\"") + " → "
+                + ontology.tagName(p.targetTag()) + " · confidence " + p.confidence() + " · " + p.evidence()))));
+        add(new H4("Change"), actions(page.names()));
+    }
+
+    private VerticalLayout actions(List<TagName> names) {
+        newName.setValue(tag.name());
+        Button rename = new Button("Rename", e -> change(() -> ontology.rename(tag.id(), tag.version(), newName.getValue())));
+        rename.setId("rename");
+        threshold.setValue((double) tag.threshold());
+        threshold.setMin(0);
+        threshold.setMax(1);
+        threshold.setStep(0.01);
+        Button setThreshold = new Button("Set threshold", e -> change(() ->
+                ontology.setThreshold(tag.id(), tag.version(), threshold.getValue().floatValue())));
+        Button merge = new Button("Merge", e -> {
+            if (!mergeInto.isEmpty()) {
+                change(() -> ontology.merge(tag.id(), tag.version(), mergeInto.getValue().id()));
+            }
+        });
+        merge.setId("merge");
+        splitForms.setItems(names.stream().map(TagName::form).distinct().toList());
+        Select<TagKind> splitKind = new Select<>();
+        splitKind.setLabel("Kind");
+        splitKind.setItems(TagKind.values());
+        splitKind.setValue(tag.kind());
+        Button split = new Button("Split", e -> change(() -> ontology.split(tag.id(), tag.version(),
+                splitName.getValue(), splitKind.getValue(), List.copyOf(splitForms.getValue()))));
+        Button deprecate = new Button("Deprecate", e -> change(() -> ontology.deprecate(tag.id(), tag.version())));
+        deprecate.setId("deprecate");
+        VerticalLayout box = new VerticalLayout(FormRow.of(newName, rename), FormRow.of(threshold, setThreshold), FormRow.of(mergeInto, merge),
+                FormRow.of(splitName, splitKind, splitForms, split), deprecate);
+        box.setPadding(false);
+        return box;
+    }
+
+
+    /** Runs a curation operation and shows the tag again; a concurrent edit or a refused change is shown. */
+    private void change(IntSupplier operation) {
+        try {
+            operation.getAsInt();
+            Notification.show("Saved");
+        } catch (ConcurrentEditException | CurationException | IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+        }
+        show(tag.id());
+    }
+}
