@@ -16,7 +16,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,33 @@ class CurationTest {
                 .hasMessage("tag 3 (dog) was changed by someone else since you read it (now version 1, you had 0): "
                         + "nothing was saved; reload and retry");
         assertThat(tags.find(DOG).orElseThrow().threshold()).isEqualTo(0.5f);
+        assertThat(query("SELECT count(*) FROM audit_log")).isEqualTo("1");
+    }
+
+    @Test
+    void ofTwoSimultaneousEditsOfOneVersionExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (Curation who : List.of(alice, bob)) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    who.setDescription(DOG, 0, "edited by " + (who == alice ? "alice" : "bob"));
+                    return "saved";
+                } catch (ConcurrentEditException e) {
+                    return "conflict";
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> r : results) {
+            outcomes.add(r.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).containsExactlyInAnyOrder("saved", "conflict");
+        assertThat(tags.find(DOG).orElseThrow().version()).isEqualTo(1);
         assertThat(query("SELECT count(*) FROM audit_log")).isEqualTo("1");
     }
 
@@ -221,7 +254,7 @@ class CurationTest {
 
     private List<Long> audits() throws SQLException {
         String ids = query("SELECT string_agg(id::text, ',' ORDER BY id) FROM audit_log");
-        return java.util.Arrays.stream(ids.split(",")).map(Long::parseLong).toList();
+        return Arrays.stream(ids.split(",")).map(Long::parseLong).toList();
     }
 
     private void sql(String sql) throws SQLException {
