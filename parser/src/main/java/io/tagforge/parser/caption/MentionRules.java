@@ -14,8 +14,8 @@ import java.util.Locale;
  * The rules that turn one parsed sentence into mentions:
  * <ol>
  * <li>multiword names first, longest match over a noun phrase's modifiers and head ("hot dog", "teddy bear");
- *     a longer reading the vocabulary knows beats its parts, and an unknown noun compound is also kept whole
- *     as an out-of-vocabulary candidate ("truck bed") beside its words;</li>
+ *     a longer reading the vocabulary knows beats its parts; an unknown noun compound ("visitor center") is
+ *     kept whole as an out-of-vocabulary candidate, and of its words only the head is a thing;</li>
  * <li>nouns are objects and scenes, except quantities and places followed by "of" ("a group of", "in front
  *     of"); numbers and determiners never are candidates;</li>
  * <li>adjectives modifying an object (or predicated of one: "the dog is brown") are attributes, so "orange"

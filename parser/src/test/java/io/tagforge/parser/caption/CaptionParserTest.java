@@ -61,6 +61,8 @@ class CaptionParserTest {
         assertThat(compound.tag()).isNull();
         assertThat(compound.kind()).isEqualTo(OBJECT_SCENE);
         assertThat(compound.lemma()).isEqualTo("truck bed");
+        // the compound names one thing, its head: the modifier is no truck in the picture
+        assertThat(names(parsed)).contains("bed").doesNotContain("truck");
     }
 
     // ------------------------------------------------------------------ part of speech
