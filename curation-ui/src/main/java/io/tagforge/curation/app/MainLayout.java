@@ -32,7 +32,8 @@ public class MainLayout extends AppLayout {
             new Entry("Proposals", io.tagforge.curation.ontology.ProposalsView.class),
             new Entry("Releases", io.tagforge.curation.ontology.ReleasesView.class),
             new Entry("Export", io.tagforge.curation.export.ExportView.class),
-            new Entry("Datasets and jobs", io.tagforge.curation.datasets.DatasetsView.class));
+            new Entry("Datasets and jobs", io.tagforge.curation.datasets.DatasetsView.class),
+            new Entry("Users", io.tagforge.curation.security.UsersView.class));
 
     public MainLayout(AuthenticationContext auth, AccessAnnotationChecker access) {
         H2 title = new H2("Tagforge");

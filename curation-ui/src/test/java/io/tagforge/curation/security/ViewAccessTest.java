@@ -1,11 +1,14 @@
 package io.tagforge.curation.security;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.curation.datasets.DatasetsView;
@@ -36,7 +39,8 @@ class ViewAccessTest extends SpringUiTest {
             OntologyView.class, Roles.CURATOR,
             ProposalsView.class, Roles.CURATOR,
             ReleasesView.class, Roles.CURATOR,
-            DatasetsView.class, Roles.ADMIN);
+            DatasetsView.class, Roles.ADMIN,
+            UsersView.class, Roles.ADMIN);
     private static final List<String> ROLES = List.of(Roles.ANNOTATOR, Roles.CURATOR, Roles.ADMIN);
     private static final Map<String, String> USER_OF_ROLE = Map.of(
             Roles.ANNOTATOR, "anna", Roles.CURATOR, "cora", Roles.ADMIN, "root");
@@ -46,6 +50,15 @@ class ViewAccessTest extends SpringUiTest {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    AppUserDetailsService users;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @BeforeAll
     static void load() {
@@ -76,6 +89,25 @@ class ViewAccessTest extends SpringUiTest {
         assertThatThrownBy(() -> jobs.recent(10)).isInstanceOf(AccessDeniedException.class);
         signIn("cora", Roles.CURATOR);
         assertThatThrownBy(() -> jobs.cancel(1)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anAdminCreatesAnAnnotatorWhoseHashedPasswordSignsIn() {
+        openUi("root", Roles.ADMIN);
+        UI.getCurrent().navigate(UsersView.class);
+        UsersView view = _get(UsersView.class);
+        String name = "dave" + System.nanoTime() % 100000;
+        view.username.setValue(name);
+        view.password.setValue("dave-secret-9");
+        _click(_get(Button.class, spec -> spec.withId("create-user")));
+        assertThat(_size(view.grid)).isGreaterThanOrEqualTo(5);
+        var user = users.loadUserByUsername(name);
+        assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ANNOTATOR");
+        assertThat(user.getPassword()).startsWith("$2").doesNotContain("dave-secret-9");
+        assertThat(passwords.matches("dave-secret-9", user.getPassword())).isTrue();
+        signIn("anna", Roles.ANNOTATOR);
+        assertThatThrownBy(() -> accounts.create("eve", "eve-secret-99", List.of(Roles.ADMIN)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     /** True when the UI shows the view afterwards; Karibu reports a refused navigation as an error. */
