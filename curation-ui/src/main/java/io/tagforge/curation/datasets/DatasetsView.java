@@ -12,7 +12,21 @@ import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.dataset.DatasetStats;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.ingest.IngestFormat;
+import io.tagforge.engine.ingest.IngestRequest;
+import io.tagforge.engine.ingest.IngestResult;
+import io.tagforge.engine.ingest.Ingester;
+import io.tagforge.engine.job.JobListener;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import java.util.List;
 
 /** Datasets with their counts, and the recent jobs with live progress (server push), log and error. */
@@ -26,11 +40,19 @@ public class DatasetsView extends VerticalLayout {
     final Grid<DatasetStats> datasetGrid = new Grid<>();
     final Grid<JobRecord> jobGrid = new Grid<>();
     private final Pre log = new Pre();
+    final Select<IngestFormat> format = new Select<>();
+    final TextField file = new TextField("Captions file");
+    final TextField name = new TextField("Dataset");
+    final TextField images = new TextField("Images folder");
+    final Span ingestState = new Span();
+    private final Ingester ingester;
+    private Future<?> ingest;
     private Long shownJob;
 
-    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live) {
+    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live, DataSource dataSource) {
         this.jobs = jobs;
         this.datasets = datasets;
+        this.ingester = new Ingester(dataSource);
         datasetGrid.addColumn(DatasetStats::name).setHeader("Dataset").setSortable(true);
         datasetGrid.addColumn(DatasetStats::format).setHeader("Format");
         datasetGrid.addColumn(DatasetStats::images).setHeader("Images");
@@ -64,13 +86,58 @@ public class DatasetsView extends VerticalLayout {
         jobGrid.setHeight("20em");
         log.setId("job-log");
         log.getStyle().set("max-height", "16em").set("overflow", "auto");
-        add(new H3("Datasets"), datasetGrid, new H3("Jobs"), jobGrid, log);
+        add(new H3("Datasets"), datasetGrid, ingestForm(), ingestState, new H3("Jobs"), jobGrid, log);
         refresh();
         live.whileAttached(this, this::refresh);
     }
 
+    private HorizontalLayout ingestForm() {
+        format.setLabel("Format");
+        format.setItems(IngestFormat.values());
+        format.setItemLabelGenerator(IngestFormat::id);
+        format.setValue(IngestFormat.COCO);
+        file.setWidth("24em");
+        images.setWidth("18em");
+        Button start = new Button("Ingest", e -> startIngest());
+        start.setId("ingest");
+        ingestState.setId("ingest-state");
+        HorizontalLayout form = new HorizontalLayout(format, file, name, images, start);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        return form;
+    }
+
+    private void startIngest() {
+        if (file.isEmpty() || name.isEmpty()) {
+            ingestState.setText("Name the captions file and the dataset");
+            return;
+        }
+        IngestRequest request = new IngestRequest(format.getValue(), Path.of(file.getValue().strip()),
+                name.getValue().strip(), images.isEmpty() ? null : Path.of(images.getValue().strip()), false, null);
+        ingest = jobs.submit(() -> ingester.ingest(request, JobListener.NONE));
+        ingestState.setText("Ingesting " + request.file().getFileName() + " into " + request.dataset() + "...");
+    }
+
+    /** Reports the background ingest once it has ended; its progress is the job row's. */
+    private void followIngest() {
+        if (ingest == null || !ingest.isDone()) {
+            return;
+        }
+        try {
+            IngestResult result = (IngestResult) ingest.get();
+            ingestState.setText("Ingested " + result.dataset() + ": " + result.imagesAdded() + " images, "
+                    + result.captionsAdded() + " captions added");
+        } catch (ExecutionException e) {
+            ingestState.setText("Ingest refused: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ingest = null;
+    }
+
     /** Re-reads datasets and jobs; the ticker calls it every second. */
     void refresh() {
+        followIngest();
         datasetGrid.setItems(datasets.all());
         List<JobRecord> recent = jobs.recent(50);
         jobGrid.setItems(recent);

@@ -10,7 +10,9 @@ import io.tagforge.engine.job.JobStore;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,6 +49,15 @@ public class Jobs {
             }
         });
         return id;
+    }
+
+    /**
+     * Runs engine work that makes its own job row (e.g. the ingester, which checks its input first) in the
+     * background; the future reports a refused input.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public Future<?> submit(Callable<?> work) {
+        return threads.submit(work);
     }
 
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN})

@@ -1,5 +1,6 @@
 package io.tagforge.curation.datasets;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -7,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.util.ArrayList;
+import java.util.List;
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.engine.dataset.DatasetStats;
@@ -43,5 +47,39 @@ class DatasetsViewTest extends SpringUiTest {
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).contains("broken on purpose");
         assertThat(jobs.log(id)).anySatisfy(line -> assertThat(line).contains("about to fail"));
+    }
+
+    @Test
+    void ingestsCocoCaptionsFromTheViewAndReportsABadFile() throws Exception {
+        CocoMiniFixture coco = CocoMiniFixture.load();
+        openUi("root", "ADMIN", "CURATOR", "ANNOTATOR");
+        UI.getCurrent().navigate(DatasetsView.class);
+        DatasetsView view = _get(DatasetsView.class);
+        view.file.setValue(coco.root.resolve("annotations/no-such-captions.json").toString());
+        view.name.setValue("coco-val-ui");
+        _click(_get(Button.class, spec -> spec.withId("ingest")));
+        waitForIngest(view);
+        assertThat(view.ingestState.getText()).startsWith("Ingest refused: ").contains("no-such-captions.json");
+
+        view.file.setValue(coco.root.resolve("annotations/captions_val2017.json").toString());
+        view.images.setValue(coco.root.resolve("val2017").toString());
+        _click(_get(Button.class, spec -> spec.withId("ingest")));
+        waitForIngest(view);
+        assertThat(view.ingestState.getText()).isEqualTo("Ingested coco-val-ui: 79 images, 395 captions added");
+        List<DatasetStats> shown = new ArrayList<>();
+        for (int i = 0; i < _size(view.datasetGrid); i++) {
+            shown.add(_get(view.datasetGrid, i));
+        }
+        assertThat(shown).anySatisfy(d -> {
+            assertThat(d.name()).isEqualTo("coco-val-ui");
+            assertThat(d.images()).isEqualTo(79);
+        });
+    }
+
+    private static void waitForIngest(DatasetsView view) throws InterruptedException {
+        for (int i = 0; i < 600 && view.ingestState.getText().startsWith("Ingesting"); i++) {
+            Thread.sleep(100);
+            view.refresh();
+        }
     }
 }
