@@ -71,7 +71,7 @@ final class CocoCaptions implements CaptionSource {
             });
             r.require(text[0], line, "annotations[" + i + "].image_id");
             r.require(text[1], line, "annotations[" + i + "].caption");
-            out.caption(line, text[0], null, -1, text[1]);
+            out.caption(line, text[0], -1, text[1]);
         });
     }
 }

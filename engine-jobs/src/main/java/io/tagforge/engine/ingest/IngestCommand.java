@@ -1,6 +1,8 @@
 package io.tagforge.engine.ingest;
 
 import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.dataset.DatasetStats;
+import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.ConsoleProgress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,8 +35,9 @@ public class IngestCommand {
             IngestRequest request = request();
             IngestResult r = new Ingester(context.dataSource())
                     .ingest(request, new ConsoleProgress("ingest " + request.file().getFileName(), "MB", 1_000_000));
-            System.out.printf("%s: %d images (+%d), %d captions (+%d)%s%n", r.dataset(), r.images(), r.imagesAdded(),
-                    r.captions(), r.captionsAdded(), r.labelsAdded() > 0 ? ", +" + r.labelsAdded() + " tag assignments" : "");
+            DatasetStats d = new DatasetStore(context.dataSource()).find(r.dataset()).orElseThrow();
+            System.out.printf("%s: %d images (+%d), %d captions (+%d)%s%n", r.dataset(), d.images(), r.imagesAdded(),
+                    d.captions(), r.captionsAdded(), r.labelsAdded() > 0 ? ", +" + r.labelsAdded() + " tag assignments" : "");
             if (r.missingImages() > 0) {
                 System.out.printf("%d image files missing, e.g.:%n", r.missingImages());
                 r.missingExamples().forEach(p -> System.out.println("  " + p));

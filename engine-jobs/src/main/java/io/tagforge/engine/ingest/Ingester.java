@@ -7,6 +7,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
 /**
@@ -57,9 +59,8 @@ public final class Ingester {
         List<String> missingExamples = new ArrayList<>();
         JobRecord job = jobs.runOrResume("ingest", request.params(), "cli",
                 ctx -> run(request, ctx, missingExamples), listener);
-        long[] totals = totals(request.dataset());
         return new IngestResult(job.id(), request.dataset(), job.count("images_added"), job.count("captions_added"),
-                job.count("labels_added"), totals[0], totals[1], job.count("images_missing"), missingExamples);
+                job.count("labels_added"), job.count("images_missing"), missingExamples);
     }
 
     private void run(IngestRequest request, JobContext ctx, List<String> missingExamples) throws Exception {
@@ -72,12 +73,14 @@ public final class Ingester {
                     st.execute("SET LOCAL work_mem = '256MB'");
                     st.execute(StagingCopy.TABLE);
                 }
-                stage(request, ctx, c);
+                long labelRows = stage(request, ctx, c);
                 int datasetId = dataset(c, request);
-                checkCaptionsNameKnownImages(c, request.file());
+                if (request.format() == IngestFormat.COCO) {
+                    checkCaptionsNameKnownImages(c, request.file());
+                }
                 long images = insertImages(c, datasetId);
                 long captions = insertCaptions(c, datasetId, images);
-                long labels = insertLabels(c, request, datasetId);
+                long labels = labelRows == 0 ? 0 : insertLabels(c, request, datasetId);
                 long missing = markMissingImages(c, request, datasetId, missingExamples);
                 if (missing > 0 && request.strict()) {
                     throw new IngestException(missing + " image files missing under " + request.imagesDir()
@@ -96,7 +99,9 @@ public final class Ingester {
         }
     }
 
-    private static void stage(IngestRequest request, JobContext ctx, Connection c) throws Exception {
+    /** Streams the file into ingest_staging; returns how many label rows it staged. */
+    private static long stage(IngestRequest request, JobContext ctx, Connection c) throws Exception {
+        long labels;
         try (InputStream in = new Counting(Files.newInputStream(request.file()), ctx);
              StagingCopy copy = new StagingCopy(c.unwrap(BaseConnection.class))) {
             request.format().source().stage(request.file(), new BufferedInputStream(in, 1 << 16), copy,
@@ -104,21 +109,17 @@ public final class Ingester {
             if (copy.finish() == 0) {
                 throw new IngestException(request.file().getFileName() + ": no captions found");
             }
+            labels = copy.labels();
         } catch (NoSuchFileException e) {
             throw new IngestException(request.file() + ": no such file");
         } catch (JsonProcessingException e) {
             // Jackson reports some errors lazily (a string's bytes are decoded when read): same form as ours
             throw JsonRecords.error(request.file(), e);
         }
-        if (request.format() == IngestFormat.COCO) {
-            // captions that name their image by id take the image's path
-            update(c, """
-                    UPDATE ingest_staging c SET path = i.path FROM ingest_staging i
-                     WHERE c.path IS NULL AND c.kind = 'c' AND i.kind = 'i' AND i.key = c.key""");
-        }
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE ingest_staging");
         }
+        return labels;
     }
 
     private static int dataset(Connection c, IngestRequest request) throws SQLException {
@@ -150,7 +151,8 @@ public final class Ingester {
 
     private static void checkCaptionsNameKnownImages(Connection c, Path file) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT line, key FROM ingest_staging WHERE kind = 'c' AND path IS NULL ORDER BY line LIMIT 1""")) {
+                SELECT line, key FROM ingest_staging c WHERE kind = 'c' AND NOT EXISTS
+                  (SELECT 1 FROM ingest_staging i WHERE i.kind = 'i' AND i.key = c.key) ORDER BY line LIMIT 1""")) {
             if (rs.next()) {
                 throw new IngestException(file, rs.getLong(1), "image_id", "unknown image id " + rs.getString(2));
             }
@@ -163,12 +165,20 @@ public final class Ingester {
                         + " is given to more than one file");
             }
         }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT min(line), path FROM ingest_staging WHERE kind = 'i'
+                 GROUP BY path HAVING count(DISTINCT key) > 1 ORDER BY 1 LIMIT 1""")) {
+            if (rs.next()) {
+                throw new IngestException(file, rs.getLong(1), "file_name", rs.getString(2)
+                        + " is given more than one image id");
+            }
+        }
     }
 
     /** Adds the images not in the dataset yet and remembers them in ingest_new_image. */
     private static long insertImages(Connection c, int datasetId) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE ingest_new_image (id bigint NOT NULL, path text NOT NULL) ON COMMIT DROP");
+            st.execute("CREATE TEMP TABLE ingest_new_image (id bigint NOT NULL, key text NOT NULL) ON COMMIT DROP");
         }
         return update(c, """
                 WITH described AS (
@@ -178,22 +188,23 @@ public final class Ingester {
                     INSERT INTO image (dataset_id, path, external_id, width, height)
                     SELECT ?, path, external_id, width, height FROM described n
                      WHERE NOT EXISTS (SELECT 1 FROM image e WHERE e.dataset_id = ? AND e.path = n.path)
-                    RETURNING id, path)
-                INSERT INTO ingest_new_image SELECT id, path FROM added""", datasetId, datasetId);
+                    RETURNING id, coalesce(external_id, path) AS key)
+                INSERT INTO ingest_new_image SELECT id, key FROM added""", datasetId, datasetId);
     }
 
     /**
      * Captions of new images cannot be there yet: a plain INSERT, as fast as COPY into the table, unless the
      * file repeats a caption for one image. Captions of images the dataset had get ON CONFLICT DO NOTHING.
      */
-    private static long insertCaptions(Connection c, int datasetId, long newImages) throws SQLException {
+    private static long insertCaptions(Connection c, int datasetId, long newImages) throws Exception {
+        // in file order, so an image's captions keep their order (the caption id is the order)
         String select = """
-                SELECT n.id, 0, s.text FROM ingest_staging s JOIN ingest_new_image n ON n.path = s.path
-                 WHERE s.kind = 'c'""";
+                SELECT n.id, 0, s.text FROM ingest_staging s JOIN ingest_new_image n ON n.key = s.key
+                 WHERE s.kind = 'c' ORDER BY s.line, s.idx""";
         long added;
         Savepoint fresh = c.setSavepoint();
         try {
-            added = update(c, "INSERT INTO caption (image_id, origin, text) " + select);
+            added = copyThroughFile(c, select, "caption (image_id, origin, text)");
             c.releaseSavepoint(fresh);
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
@@ -208,10 +219,31 @@ public final class Ingester {
         }
         return added + update(c, """
                 INSERT INTO caption (image_id, origin, text)
-                SELECT i.id, 0, s.text FROM ingest_staging s
-                  JOIN image i ON i.dataset_id = ? AND i.path = s.path
-                 WHERE s.kind = 'c' AND NOT EXISTS (SELECT 1 FROM ingest_new_image n WHERE n.path = s.path)
+                SELECT im.id, 0, s.text FROM ingest_staging s
+                  JOIN (SELECT DISTINCT key, path FROM ingest_staging WHERE kind = 'i') k ON k.key = s.key
+                  JOIN image im ON im.dataset_id = ? AND im.path = k.path
+                 WHERE s.kind = 'c' AND NOT EXISTS (SELECT 1 FROM ingest_new_image n WHERE n.key = s.key)
+                 ORDER BY s.line, s.idx
                 ON CONFLICT (image_id, origin, md5(text)) DO NOTHING""", datasetId);
+    }
+
+    /**
+     * INSERT ... SELECT writes row by row; COPY fills whole pages at a time. Rows this large go out to a
+     * temporary file and back in by COPY, within the same transaction.
+     */
+    private static long copyThroughFile(Connection c, String select, String target) throws Exception {
+        Path rows = Files.createTempFile("tagforge-ingest", ".copy");
+        try {
+            CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
+            try (var out = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+                copy.copyOut("COPY (" + select + ") TO STDOUT", out);
+            }
+            try (InputStream in = Files.newInputStream(rows)) {
+                return copy.copyIn("COPY " + target + " FROM STDIN", in, 1 << 16);
+            }
+        } finally {
+            Files.deleteIfExists(rows);
+        }
     }
 
     private static long count(Connection c, String sql, Object arg) throws SQLException {
@@ -226,15 +258,6 @@ public final class Ingester {
 
     /** RAM JSON label ids become tag assignments through a release's ID space: parsed per caption, the rest MODEL. */
     private static long insertLabels(Connection c, IngestRequest request, int datasetId) throws SQLException {
-        boolean hasLabels;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM ingest_staging WHERE kind = 'l')")) {
-            rs.next();
-            hasLabels = rs.getBoolean(1);
-        }
-        if (!hasLabels) {
-            return 0;
-        }
         if (request.release() == null) {
             throw new IngestException(request.file().getFileName() + " carries label ids: name the release whose "
                     + "tag list they index with --release (or strip union_label_id and parse_label_id)");
@@ -264,8 +287,8 @@ public final class Ingester {
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source)
                 SELECT DISTINCT i.id, i.dataset_id, r.tag_id, cap.id, 0
                   FROM ingest_staging l
-                  JOIN ingest_staging t ON t.kind = 'c' AND t.line = l.line AND t.path = l.path AND t.idx = l.idx
-                  JOIN image i ON i.dataset_id = ? AND i.path = l.path
+                  JOIN ingest_staging t ON t.kind = 'c' AND t.line = l.line AND t.key = l.key AND t.idx = l.idx
+                  JOIN image i ON i.dataset_id = ? AND i.path = l.key
                   JOIN caption cap ON cap.image_id = i.id AND cap.origin = 0 AND md5(cap.text) = md5(t.text)
                   JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
                  WHERE l.kind = 'l' AND l.idx >= 0
@@ -274,10 +297,10 @@ public final class Ingester {
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source)
                 SELECT DISTINCT i.id, i.dataset_id, r.tag_id, 2
                   FROM ingest_staging l
-                  JOIN image i ON i.dataset_id = ? AND i.path = l.path
+                  JOIN image i ON i.dataset_id = ? AND i.path = l.key
                   JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
                  WHERE l.kind = 'l' AND l.idx = -1 AND NOT EXISTS (SELECT 1 FROM ingest_staging p
-                        WHERE p.kind = 'l' AND p.idx >= 0 AND p.path = l.path AND p.label = l.label)
+                        WHERE p.kind = 'l' AND p.idx >= 0 AND p.key = l.key AND p.label = l.label)
                 ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING""", datasetId, releaseId);
     }
 
@@ -312,18 +335,6 @@ public final class Ingester {
             ps.executeUpdate();
         }
         return missing.size();
-    }
-
-    private long[] totals(String dataset) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT (SELECT count(*) FROM image i WHERE i.dataset_id = d.id),
-                       (SELECT count(*) FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = d.id)
-                  FROM dataset d WHERE d.name = ?""")) {
-            ps.setString(1, dataset);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
-            }
-        }
     }
 
     private static long update(Connection c, String sql, Object... args) throws SQLException {

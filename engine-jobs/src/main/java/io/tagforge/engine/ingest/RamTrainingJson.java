@@ -50,7 +50,7 @@ final class RamTrainingJson implements CaptionSource {
         }
         out.image(line, path, path, null, null);
         for (int c = 0; c < captions.size(); c++) {
-            out.caption(line, path, path, c, captions.get(c));
+            out.caption(line, path, c, captions.get(c));
             if (parsed != null) {
                 for (int label : parsed.get(c)) {
                     out.label(line, path, c, label);

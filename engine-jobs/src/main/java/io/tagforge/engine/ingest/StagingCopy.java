@@ -19,7 +19,7 @@ final class StagingCopy implements AutoCloseable {
                 kind  "char" NOT NULL,   -- i: image, c: caption, l: label
                 line  bigint NOT NULL,
                 key   text   NOT NULL,   -- what captions and labels use to name their image
-                path  text,
+                path  text,              -- image rows only
                 width int, height int,
                 idx   int,               -- caption position within its image (RAM JSON), -1 for union labels
                 text  text,
@@ -31,6 +31,7 @@ final class StagingCopy implements AutoCloseable {
     private final byte[] buffer = new byte[1 << 16];
     private int used;
     private long rows;
+    private long labels;
 
     StagingCopy(BaseConnection connection) throws SQLException {
         copy = new CopyManager(connection).copyIn(
@@ -41,16 +42,17 @@ final class StagingCopy implements AutoCloseable {
         row('i', line, key, path, width, height, null, null, null);
     }
 
-    void caption(long line, String key, String path, int idx, String text) throws IOException {
-        row('c', line, key, path, null, null, idx, text, null);
+    void caption(long line, String key, int idx, String text) throws IOException {
+        row('c', line, key, null, null, null, idx, text, null);
     }
 
-    void label(long line, String path, int captionIdx, int label) throws IOException {
-        row('l', line, path, path, null, null, captionIdx, null, label);
+    void label(long line, String key, int captionIdx, int label) throws IOException {
+        row('l', line, key, null, null, null, captionIdx, null, label);
+        labels++;
     }
 
-    long rows() {
-        return rows;
+    long labels() {
+        return labels;
     }
 
     private void row(char kind, long line, String key, String path, Integer width, Integer height, Integer idx,

@@ -58,7 +58,7 @@ final class TsvCaptions implements CaptionSource {
                 out.image(line, image, image, null, null);
                 previousImage = image;
             }
-            out.caption(line, image, image, -1, caption);
+            out.caption(line, image, -1, caption);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.db.TestDatabase;
+import io.tagforge.engine.dataset.DatasetStats;
+import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,16 +43,16 @@ class IngesterTest {
     void cocoMiniValGives79ImagesAnd395CaptionsAndARerunAddsNothing() throws Exception {
         IngestResult first = ingester.ingest(
                 new IngestRequest(IngestFormat.COCO, VAL_CAPTIONS, "coco-mini-val", VAL_IMAGES, true, null), JobListener.NONE);
-        assertThat(first.images()).isEqualTo(79);
-        assertThat(first.captions()).isEqualTo(395);
+        assertThat(totals("coco-mini-val")).isEqualTo("79 images, 395 captions");
+        
         assertThat(first.missingImages()).isZero();
 
         IngestResult again = ingester.ingest(
                 new IngestRequest(IngestFormat.COCO, VAL_CAPTIONS, "coco-mini-val", VAL_IMAGES, true, null), JobListener.NONE);
         assertThat(again.imagesAdded()).isZero();
         assertThat(again.captionsAdded()).isZero();
-        assertThat(again.images()).isEqualTo(79);
-        assertThat(again.captions()).isEqualTo(395);
+        assertThat(totals("coco-mini-val")).isEqualTo("79 images, 395 captions");
+        
 
         // content, not only counts: image 139's file and one of its captions as COCO gives them
         assertThat(scalar("SELECT path || '|' || width || 'x' || height FROM image WHERE external_id = '139'"))
@@ -65,10 +67,10 @@ class IngesterTest {
                 + "http://x.org/b.jpg\tA cat.\n\nhttp://x.org/a.jpg\tA brown dog sleeping.\n"
                 + "http://x.org/a.jpg\tA dog on a couch.\n");
         IngestResult r = ingest(IngestFormat.TSV, tsv, null);
-        assertThat(r.images()).isEqualTo(2);
-        assertThat(r.captions()).isEqualTo(3);
-        assertThat(scalar("SELECT string_agg(text, ' / ' ORDER BY text) FROM caption c JOIN image i ON i.id = c.image_id"
-                + " WHERE i.path = 'http://x.org/a.jpg'")).isEqualTo("A brown dog sleeping. / A dog on a couch.");
+        assertThat(totals("d")).isEqualTo("2 images, 3 captions");
+        
+        assertThat(scalar("SELECT string_agg(text, ' / ' ORDER BY c.id) FROM caption c JOIN image i ON i.id = c.image_id"
+                + " WHERE i.path = 'http://x.org/a.jpg'")).isEqualTo("A dog on a couch. / A brown dog sleeping.");
     }
 
     @Test
@@ -128,6 +130,11 @@ class IngesterTest {
                    {"image_id": 999, "id": 11, "caption": "A ghost."}
                  ]}""");
         assertFails(IngestFormat.COCO, json, VAL_IMAGES, "unknown.json:4: image_id: unknown image id 999");
+        Path twice = write("twice.json", """
+                {"images": [{"id": 1, "file_name": "000000000139.jpg"},
+                            {"id": 2, "file_name": "000000000139.jpg"}],
+                 "annotations": [{"image_id": 1, "caption": "A room."}, {"image_id": 2, "caption": "A ghost."}]}""");
+        assertFails(IngestFormat.COCO, twice, VAL_IMAGES, "twice.json:1: file_name: 000000000139.jpg is given more than one image id");
     }
 
     @Test
@@ -161,9 +168,11 @@ class IngesterTest {
                   "union_label_id": [0, 1, 2], "parse_label_id": [[0, 1], [0, 2]]},
                  {"image_path": "b.jpg", "caption": ["a couch"], "union_label_id": [1], "parse_label_id": [[1]]}]""");
         IngestResult r = ingester.ingest(new IngestRequest(IngestFormat.RAM_JSON, json, "d", tmp, false, "r1"), JobListener.NONE);
-        assertThat(r.images()).isEqualTo(2);
-        assertThat(r.captions()).isEqualTo(3);
+        assertThat(totals("d")).isEqualTo("2 images, 3 captions");
+        
         assertThat(r.labelsAdded()).isEqualTo(5);
+        assertThat(scalar("SELECT string_agg(text, ' / ' ORDER BY c.id) FROM caption c"))
+                .as("captions keep the file's order").isEqualTo("a dog on a couch / a brown dog / a couch");
         assertThat(scalar("""
                 SELECT string_agg(c.text || ':' || t.name, ', ' ORDER BY c.text, t.name) FROM tag_assignment a
                   JOIN caption c ON c.id = a.caption_id JOIN tag t ON t.id = a.tag_id WHERE a.source = 0"""))
@@ -201,6 +210,11 @@ class IngesterTest {
         byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
+    }
+
+    private static String totals(String dataset) {
+        DatasetStats d = new DatasetStore(TestDatabase.dataSource()).find(dataset).orElseThrow();
+        return d.images() + " images, " + d.captions() + " captions";
     }
 
     static String scalar(String sql) throws SQLException {
