@@ -30,6 +30,10 @@ public class AppContext implements AutoCloseable {
      * lists and the COCO-MINI demo data are.
      */
     public Path sharedDir() {
+        return defaultSharedDir();
+    }
+
+    public static Path defaultSharedDir() {
         String env = System.getenv("TAGFORGE_SHARED");
         if (env != null && !env.isBlank()) {
             return Path.of(env);

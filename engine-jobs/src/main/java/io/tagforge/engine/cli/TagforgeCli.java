@@ -8,6 +8,7 @@ import io.tagforge.engine.regions.RegionsCommand;
 import io.tagforge.engine.evaluate.EvaluateCommand;
 import io.tagforge.engine.export.ExportCommand;
 import io.tagforge.engine.dataset.DatasetsCommand;
+import io.tagforge.engine.demo.DemoCommand;
 import io.tagforge.engine.ingest.IngestCommand;
 import io.tagforge.engine.job.JobsCommand;
 import io.tagforge.engine.vocab.VocabCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DbCommand.class,
                 IngestCommand.class,
+                DemoCommand.class,
                 DatasetsCommand.class,
                 JobsCommand.class,
                 BenchCommand.class,
