@@ -24,8 +24,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import java.util.List;
 
@@ -46,11 +44,14 @@ public class DatasetsView extends VerticalLayout {
     final TextField images = new TextField("Images folder");
     final Span ingestState = new Span();
     private final Ingester ingester;
-    private Future<?> ingest;
+    private final StartedWork ingest = new StartedWork(ingestState);
+    final DatasetJobsForm datasetJobs;
     private Long shownJob;
 
-    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live, DataSource dataSource) {
+    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live, DataSource dataSource,
+            DatasetJobs starts) {
         this.jobs = jobs;
+        this.datasetJobs = new DatasetJobsForm(starts);
         this.datasets = datasets;
         this.ingester = new Ingester(dataSource);
         datasetGrid.addColumn(DatasetStats::name).setHeader("Dataset").setSortable(true);
@@ -86,7 +87,7 @@ public class DatasetsView extends VerticalLayout {
         jobGrid.setHeight("20em");
         log.setId("job-log");
         log.getStyle().set("max-height", "16em").set("overflow", "auto");
-        add(new H3("Datasets"), datasetGrid, ingestForm(), ingestState, new H3("Jobs"), jobGrid, log);
+        add(new H3("Datasets"), datasetGrid, ingestForm(), ingestState, datasetJobs, new H3("Jobs"), jobGrid, log);
         refresh();
         live.whileAttached(this, this::refresh);
     }
@@ -109,36 +110,26 @@ public class DatasetsView extends VerticalLayout {
 
     private void startIngest() {
         if (file.isEmpty() || name.isEmpty()) {
-            ingestState.setText("Name the captions file and the dataset");
+            ingest.say("Name the captions file and the dataset");
             return;
         }
         IngestRequest request = new IngestRequest(format.getValue(), Path.of(file.getValue().strip()),
                 name.getValue().strip(), images.isEmpty() ? null : Path.of(images.getValue().strip()), false, null);
-        ingest = jobs.submit(() -> ingester.ingest(request, JobListener.NONE));
-        ingestState.setText("Ingesting " + request.file().getFileName() + " into " + request.dataset() + "...");
-    }
-
-    /** Reports the background ingest once it has ended; its progress is the job row's. */
-    private void followIngest() {
-        if (ingest == null || !ingest.isDone()) {
-            return;
-        }
-        try {
-            IngestResult result = (IngestResult) ingest.get();
-            ingestState.setText("Ingested " + result.dataset() + ": " + result.imagesAdded() + " images, "
-                    + result.captionsAdded() + " captions added");
-        } catch (ExecutionException e) {
-            ingestState.setText("Ingest refused: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        ingest = null;
+        ingest.start(jobs.submit(() -> ingester.ingest(request, JobListener.NONE)),
+                "Ingesting " + request.file().getFileName() + " into " + request.dataset() + "...", "Ingest refused: ",
+                r -> {
+                    IngestResult result = (IngestResult) r;
+                    return "Ingested " + result.dataset() + ": " + result.imagesAdded() + " images, "
+                            + result.captionsAdded() + " captions added";
+                });
     }
 
     /** Re-reads datasets and jobs; the ticker calls it every second. */
     void refresh() {
-        followIngest();
-        datasetGrid.setItems(datasets.all());
+        ingest.follow();
+        List<DatasetStats> all = datasets.all();
+        datasetGrid.setItems(all);
+        datasetJobs.refresh(all.stream().map(DatasetStats::name).toList());
         List<JobRecord> recent = jobs.recent(50);
         jobGrid.setItems(recent);
         showLog();
