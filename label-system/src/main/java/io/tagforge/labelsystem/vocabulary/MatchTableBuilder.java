@@ -123,7 +123,30 @@ final class MatchTableBuilder {
                 table.put(key, new Entry(matches, asBaseForm(matches), partsOfSpeech.getOrDefault(key, 0)));
             }
         }
+        applyManualSynonyms(table, names);
         return table;
+    }
+
+    /** The curated rows win over WordNet's candidates, never over a tag's own names. */
+    private void applyManualSynonyms(Map<String, Entry> table, Collection<VocabularyName> names) {
+        Map<String, VocabularyName> tagsByName = new HashMap<>();
+        names.stream().filter(VocabularyName::primary)
+                .forEach(n -> tagsByName.putIfAbsent(n.tagName().toLowerCase(Locale.ROOT), n));
+        ManualSynonyms.load().forEach((key, tagName) -> {
+            if (direct.containsKey(key)) {
+                return;
+            }
+            if (tagName.isEmpty()) {
+                table.remove(key);
+                return;
+            }
+            VocabularyName tag = tagsByName.get(tagName.get().toLowerCase(Locale.ROOT));
+            if (tag != null) {
+                List<TagMatch> matches = List.of(new TagMatch(tag.tagId(), tag.tagName(), tag.kind(), MatchRule.SYNONYM));
+                table.put(key, new Entry(matches, asBaseForm(matches),
+                        partsOfSpeech.getOrDefault(key, PartsOfSpeech.NOUN)));
+            }
+        });
     }
 
     private void addDirect(VocabularyName name) {
@@ -153,6 +176,30 @@ final class MatchTableBuilder {
                 addHyponymLemmas(broader, synset, name);
             }
         }
+        List<List<Synset>> kindsByDepth = kinds(synset);
+        int kinds = kindsByDepth.stream().mapToInt(List::size).sum();
+        if (kinds > MAX_KINDS) {
+            return;
+        }
+        for (int depth = 1; depth <= kindsByDepth.size(); depth++) {
+            for (Synset child : kindsByDepth.get(depth - 1)) {
+                for (NameSense name : names) {
+                    addLemmas(child, name, MatchRule.HYPERNYM, depth, options.maxSurfaceSense());
+                }
+            }
+        }
+    }
+
+    /**
+     * A tag synset with more kinds than this within the hypernym depth is too general to back off to: person has
+     * about 4900 (holder, visitor, small people...), so a hypernym link to it says nothing about what a caption
+     * shows; the most general tags after it (plant, worker, container, food) have 450-750, dog 140.
+     */
+    private static final int MAX_KINDS = 1000;
+
+    /** the synset's hyponyms level by level, down to the hypernym depth, each once */
+    private List<List<Synset>> kinds(Synset synset) {
+        List<List<Synset>> levels = new ArrayList<>();
         Set<Synset> seen = new HashSet<>(List.of(synset));
         List<Synset> level = List.of(synset);
         for (int depth = 1; depth <= options.hypernymDepth() && !level.isEmpty(); depth++) {
@@ -161,14 +208,13 @@ final class MatchTableBuilder {
                 for (Synset child : wordNet.hyponyms(parent)) {
                     if (seen.add(child)) {
                         next.add(child);
-                        for (NameSense name : names) {
-                            addLemmas(child, name, MatchRule.HYPERNYM, depth, options.maxSurfaceSense());
-                        }
                     }
                 }
             }
+            levels.add(next);
             level = next;
         }
+        return levels;
     }
 
     /** adds each lemma of {@code synset} whose own sense rank of it is below {@code maxSurfaceRank} */

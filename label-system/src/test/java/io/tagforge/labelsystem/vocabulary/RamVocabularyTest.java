@@ -60,6 +60,10 @@ class RamVocabularyTest {
             '  Couch  '   | couch        | EXACT
             teddy_bear    | teddy        | WORDNET_SYNONYM
             news          | news         | EXACT
+            bike          | bicycle      | SYNONYM
+            bikes         | bicycle      | BASE_FORM
+            motorbike     | motorbike    | EXACT
+            toilet        | crapper      | WORDNET_SYNONYM
             """)
     void resolves(String surface, String tag, MatchRule rule) {
         List<TagMatch> matches = vocabulary.resolve(surface);
@@ -72,6 +76,18 @@ class RamVocabularyTest {
     @Test
     void fireHydrantIsAHydrant() {
         assertThat(vocabulary.resolve("fire hydrant")).extracting(TagMatch::tagName).containsExactly("hydrant");
+    }
+
+    /**
+     * Manual checks over WordNet: a holder in a caption is a device, not WordNet's first-sense person; and person,
+     * with thousands of kinds, is too general for hypernym back-off (visitor, holder).
+     */
+    @Test
+    void noBackOffToPersonFromAgentNouns() {
+        assertThat(vocabulary.resolve("holder")).isEmpty();
+        assertThat(vocabulary.resolve("holders")).isEmpty();
+        assertThat(vocabulary.resolve("visitor")).extracting(TagMatch::tagName).doesNotContain("person");
+        assertThat(vocabulary.resolve("small people")).extracting(TagMatch::tagName).doesNotContain("person");
     }
 
     @Test

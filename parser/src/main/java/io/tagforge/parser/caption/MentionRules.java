@@ -6,6 +6,7 @@ import static io.tagforge.labelsystem.tag.TagKind.OBJECT_SCENE;
 
 import edu.stanford.nlp.process.Morphology;
 import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.vocabulary.MatchRule;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +158,13 @@ final class MentionRules {
             return;
         }
         if (g.isCommonNoun(i)) {
-            add(g, text, offset, i, OBJECT_SCENE, negated[i], out, lemma, lower(g.word[i]));
+            TagMatch match = lookup.best(OBJECT_SCENE, lemma, lower(g.word[i]));
+            // a noun in -ing that reaches a tag only as a verb's inflection names the activity, not the thing:
+            // "skiing down a slope" shows no skis, "a bearing" no bear
+            if (match != null && match.rule() == MatchRule.BASE_FORM && lemma.endsWith("ing")) {
+                match = null;
+            }
+            out.add(mention(g, text, offset, i, i, lemma, OBJECT_SCENE, negated[i], match));
         } else {
             // a proper noun is a tag only when the vocabulary knows it ("Frisbee", "Bowls" opening a sentence);
             // names of people and brands are not

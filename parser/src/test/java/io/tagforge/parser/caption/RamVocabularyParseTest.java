@@ -27,6 +27,15 @@ class RamVocabularyParseTest {
         assertThat(names("A fleet of airplanes rest at their gates at the airport.")).contains("plane", "airport");
     }
 
+    /** manual checks over WordNet's first senses, and a verb's -ing read as a noun is the activity */
+    @Test
+    void captionSensesBeatWordNetFirstSenses() {
+        assertThat(names("A man riding a bike past a toothbrush holder.")).contains("bicycle", "man")
+                .doesNotContain("motorcycle", "person");
+        assertThat(names("a man in a grey jacket skiing down a slope")).contains("man", "slope").doesNotContain("ski");
+        assertThat(names("A man is holding his skis.")).contains("ski");
+    }
+
     @Test
     void aMultiwordReadingWordNetKnowsBeatsItsParts() {
         assertThat(names("A stuffed teddy bear covered in dirt on the ground.")).contains("teddy")
