@@ -22,6 +22,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.copy.CopyManager;
@@ -76,7 +77,7 @@ public final class Ingester {
                 long labelRows = stage(request, ctx, c);
                 int datasetId = dataset(c, request);
                 if (request.format() == IngestFormat.COCO) {
-                    checkCaptionsNameKnownImages(c, request.file());
+                    checkCocoReferences(c, request.file());
                 }
                 long images = insertImages(c, datasetId);
                 long captions = insertCaptions(c, datasetId, images);
@@ -149,28 +150,25 @@ public final class Ingester {
         }
     }
 
-    private static void checkCaptionsNameKnownImages(Connection c, Path file) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+    /** COCO names images by id: every caption's id must be an image's, and ids and files must pair one to one. */
+    private static void checkCocoReferences(Connection c, Path file) throws SQLException {
+        rejectFirst(c, file, "image_id", id -> "unknown image id " + id, """
                 SELECT line, key FROM ingest_staging c WHERE kind = 'c' AND NOT EXISTS
-                  (SELECT 1 FROM ingest_staging i WHERE i.kind = 'i' AND i.key = c.key) ORDER BY line LIMIT 1""")) {
-            if (rs.next()) {
-                throw new IngestException(file, rs.getLong(1), "image_id", "unknown image id " + rs.getString(2));
-            }
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                  (SELECT 1 FROM ingest_staging i WHERE i.kind = 'i' AND i.key = c.key) ORDER BY line LIMIT 1""");
+        rejectFirst(c, file, "id", id -> "image id " + id + " is given to more than one file", """
                 SELECT min(line), key FROM ingest_staging WHERE kind = 'i'
-                 GROUP BY key HAVING count(DISTINCT path) > 1 ORDER BY 1 LIMIT 1""")) {
-            if (rs.next()) {
-                throw new IngestException(file, rs.getLong(1), "id", "image id " + rs.getString(2)
-                        + " is given to more than one file");
-            }
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                 GROUP BY key HAVING count(DISTINCT path) > 1 ORDER BY 1 LIMIT 1""");
+        rejectFirst(c, file, "file_name", path -> path + " is given more than one image id", """
                 SELECT min(line), path FROM ingest_staging WHERE kind = 'i'
-                 GROUP BY path HAVING count(DISTINCT key) > 1 ORDER BY 1 LIMIT 1""")) {
+                 GROUP BY path HAVING count(DISTINCT key) > 1 ORDER BY 1 LIMIT 1""");
+    }
+
+    /** Fails with the first (line, value) row {@code sql} finds, if any. */
+    private static void rejectFirst(Connection c, Path file, String field, Function<String, String> problem, String sql)
+            throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             if (rs.next()) {
-                throw new IngestException(file, rs.getLong(1), "file_name", rs.getString(2)
-                        + " is given more than one image id");
+                throw new IngestException(file, rs.getLong(1), field, problem.apply(rs.getString(2)));
             }
         }
     }
