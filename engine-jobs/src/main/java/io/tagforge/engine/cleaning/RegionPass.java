@@ -146,7 +146,7 @@ final class RegionPass {
                 Float score = score(probabilities, i, tagId);
                 if (detector != null && detector.knows(names.get(tagId)) && !withRegion.contains(tagId)) {
                     ObjectNode evidence = JSON.createObjectNode().put("detector", detector.spec().name())
-                            .put("phrase", names.get(tagId)).put("box_threshold", detectorThreshold());
+                            .put("phrase", names.get(tagId)).put("box_threshold", detector.boxThreshold());
                     if (score != null) {
                         evidence.put("score", score);
                     }
@@ -223,10 +223,6 @@ final class RegionPass {
     private Float score(List<float[]> probabilities, int image, int tagId) {
         Integer index = releaseIndex.get(tagId);
         return probabilities == null || index == null ? null : probabilities.get(image)[index];
-    }
-
-    private float detectorThreshold() {
-        return detector.spec().json().path("box_threshold").floatValue();
     }
 
     private record StoredRegion(long id, int tagId, float[] box, boolean embedded) {

@@ -7,4 +7,9 @@ public record Detection(String phrase, float x1, float y1, float x2, float y2, f
     public boolean isEmpty(int imageWidth, int imageHeight) {
         return (x2 - x1) * imageWidth < 1 || (y2 - y1) * imageHeight < 1;
     }
+
+    /** A coordinate clamped into the image, [0, 1]. */
+    static float clamp(float v) {
+        return Math.max(0f, Math.min(1f, v));
+    }
 }

@@ -1,61 +1,51 @@
 package io.tagforge.engine.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.TranslatorContext;
 import io.tagforge.engine.cli.UserException;
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * An open-vocabulary detector: image + the phrases to look for → boxes (normalized xyxy) and scores, kept
  * above the box threshold (model.json {@code box_threshold}, default 0.35). All of an image's phrases go
  * in one call, so the detector runs once per image, not once per category.
  *
- * <p>The TorchScript contract takes phrases as indices into model.json {@code categories} ([B, C] int64, -1
- * pads) and returns boxes [B, C, Q, 4] and scores [B, C, Q]; phrases the model does not list are not asked
- * ({@link #knows}). A Grounding-DINO ONNX export (text tokens, {@code text_threshold}) is not wired yet.
+ * <p>model.json {@code layout} says how phrases reach the model: {@code categories} (the default,
+ * {@link CategoryDetector}: indices into a fixed list).
  */
 public final class Detector implements AutoCloseable {
 
     private final ModelSpec spec;
-    private final Map<String, Integer> categories = new HashMap<>();
-    private final int perCategory;
-    private final float boxThreshold;
-    private final ModelRunner<Request, List<Detection>> runner;
+    private final Layout layout;
 
-    private Detector(ModelSpec spec, int batchSize) {
-        spec.require(ModelTask.DETECTOR);
+    private Detector(ModelSpec spec, Layout layout) {
         this.spec = spec;
-        List<String> names = spec.strings("categories");
-        for (int i = 0; i < names.size(); i++) {
-            categories.put(names.get(i).toLowerCase(Locale.ROOT), i);
-        }
-        this.perCategory = spec.outputSize("boxes_per_category");
-        this.boxThreshold = spec.number("box_threshold", 0.35f);
-        this.runner = ModelRunner.load(spec, new DetectorTranslator(), batchSize,
-                new Request(ImageBatchTranslator.blank(), names.subList(0, 1)));
+        this.layout = layout;
     }
 
     public static Detector load(Path folder, int batchSize) {
-        return new Detector(ModelSpec.read(folder), batchSize);
+        ModelSpec spec = ModelSpec.read(folder);
+        spec.require(ModelTask.DETECTOR);
+        String layout = spec.layout("categories");
+        return new Detector(spec, switch (layout) {
+            case "categories" -> new CategoryDetector(spec, batchSize);
+            default -> throw new UserException(spec.file() + ": field layout is '" + layout
+                    + "', expected categories");
+        });
     }
 
     /** Whether the model can look for this phrase. */
     public boolean knows(String phrase) {
-        return categories.containsKey(phrase.toLowerCase(Locale.ROOT));
+        return layout.knows(phrase);
     }
 
     /** For each request, its detections above the box threshold, best first per phrase. */
     public List<List<Detection>> detect(List<Request> requests) {
-        return runner.predict(requests);
+        return layout.detect(requests);
+    }
+
+    public float boxThreshold() {
+        return spec.number("box_threshold", 0.35f);
     }
 
     public ModelSpec spec() {
@@ -64,80 +54,21 @@ public final class Detector implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
+        layout.close();
     }
 
     /** One image and the phrases to look for in it (only those the model {@link #knows}). */
     public record Request(BufferedImage image, List<String> phrases) {
     }
 
-    private final class DetectorTranslator extends ImageBatchTranslator<Request, List<Detection>> {
+    /** How a detector's model takes phrases and returns regions. */
+    interface Layout extends AutoCloseable {
 
-        DetectorTranslator() {
-            super(Detector.this.spec);
-        }
+        boolean knows(String phrase);
 
-        @Override
-        public NDList processInput(TranslatorContext ctx, List<Request> batch) {
-            int width = Math.max(1, batch.stream().mapToInt(r -> r.phrases().size()).max().orElse(1));
-            long[] indices = new long[batch.size() * width];
-            Arrays.fill(indices, -1);
-            for (int b = 0; b < batch.size(); b++) {
-                List<String> phrases = batch.get(b).phrases();
-                for (int c = 0; c < phrases.size(); c++) {
-                    Integer index = categories.get(phrases.get(c).toLowerCase(Locale.ROOT));
-                    if (index == null) {
-                        throw new IllegalArgumentException("detector " + spec.name() + " does not know '"
-                                + phrases.get(c) + "'; ask knows() first");
-                    }
-                    indices[b * width + c] = index;
-                }
-            }
-            ctx.setAttachment("requests", batch);
-            ctx.setAttachment("width", width);
-            List<BufferedImage> images = batch.stream().map(Request::image).toList();
-            return new NDList(pixels(ctx.getNDManager(), images),
-                    ctx.getNDManager().create(indices, new Shape(batch.size(), width)));
-        }
+        List<List<Detection>> detect(List<Request> requests);
 
         @Override
-        @SuppressWarnings("unchecked")
-        public List<List<Detection>> processOutput(TranslatorContext ctx, NDList list) {
-            List<Request> requests = (List<Request>) ctx.getAttachment("requests");
-            int width = (Integer) ctx.getAttachment("width");
-            if (list.size() != 2) {
-                throw new UserException(spec.weights() + ": returns " + list.size()
-                        + " outputs, model.json promises 2 (boxes, scores)");
-            }
-            NDArray boxes = list.get(0);
-            NDArray scores = list.get(1);
-            checkShape("output boxes", boxes, requests.size(), width, perCategory, 4);
-            checkShape("output scores", scores, requests.size(), width, perCategory);
-            float[] box = boxes.toFloatArray();
-            float[] score = scores.toFloatArray();
-            List<List<Detection>> result = new ArrayList<>();
-            for (int b = 0; b < requests.size(); b++) {
-                List<Detection> found = new ArrayList<>();
-                List<String> phrases = requests.get(b).phrases();
-                for (int c = 0; c < phrases.size(); c++) {
-                    List<Detection> ofPhrase = new ArrayList<>();
-                    for (int q = 0; q < perCategory; q++) {
-                        int at = (b * width + c) * perCategory + q;
-                        if (score[at] >= boxThreshold) {
-                            ofPhrase.add(new Detection(phrases.get(c), clamp(box[at * 4]), clamp(box[at * 4 + 1]),
-                                    clamp(box[at * 4 + 2]), clamp(box[at * 4 + 3]), Math.min(1f, score[at])));
-                        }
-                    }
-                    ofPhrase.sort((x, y) -> Float.compare(y.score(), x.score()));
-                    found.addAll(ofPhrase);
-                }
-                result.add(found);
-            }
-            return result;
-        }
-
-        private static float clamp(float v) {
-            return Math.max(0f, Math.min(1f, v));
-        }
+        void close();
     }
 }

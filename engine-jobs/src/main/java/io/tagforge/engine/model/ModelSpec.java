@@ -17,8 +17,9 @@ import java.util.Locale;
  * <li>tagger: {@code output.probabilities} (N, one per tag of the release the model was trained on),
  * optional {@code release};
  * <li>captioner: {@code output.token_ids} (L), {@code output.end_token}, {@code vocabulary} (id → word);
- * <li>detector: {@code categories} (the phrases it takes, by index), {@code output.boxes_per_category},
- * {@code box_threshold} (default 0.35), {@code text_threshold} (default 0.25);
+ * <li>detector: {@code layout} {@code categories} (the default) with {@code categories} (the phrases it takes,
+ * by index) and {@code output.boxes_per_category}, {@code box_threshold} (default 0.35), {@code text_threshold}
+ * (default 0.25);
  * <li>embedder: {@code output.features} (D), optional {@code normalize} (L2, default false).
  * </ul>
  */
@@ -56,6 +57,12 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
     /** The weights file the engine loads. */
     public Path weights() {
         return folder.resolve(engine.equals("PyTorch") ? "model.pt" : "model.onnx");
+    }
+
+    /** How the model's inputs and outputs are laid out beyond the task, e.g. a detector's {@code grounding-dino}. */
+    String layout(String fallback) {
+        JsonNode node = json.path("layout");
+        return node.isMissingNode() ? fallback : node.asText();
     }
 
     /** A positive integer under {@code output}, e.g. {@code output.probabilities}. */
