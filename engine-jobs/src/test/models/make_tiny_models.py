@@ -18,6 +18,17 @@ Models:
              above 0.6 / below 0.3) and score = min(1, 4 * share of the half's pixels).
   embedder   crop [B,3,32,32] -> features [B,8]: channel means, channel stds, luminance mean and std.
   embedder-onnx  the same embedder as ONNX (opset 13), for DJL's OnnxRuntime engine.
+  grounding-dino  a Grounding-DINO-shaped ONNX detector (layout grounding-dino) and its tokenizer.json (HF
+             tokenizers JSON: WordPiece over TOKEN_COLOURS' words, BertNormalizer lowercase, BertPreTokenizer,
+             [CLS] ... [SEP]). pixel_values [B,3,32,32] + input_ids, attention_mask, token_type_ids [B,T] ->
+             logits [B,6,256] and pred_boxes [B,6,4] (normalized cx,cy,w,h). Query q = half * 3 + colour (left
+             or right half; red, green, blue as in detector): its box is the bounding box of the colour's pixels
+             in that half (all zero when there are none), p = 0.99 min(1, 4 * share of the half's pixels), and
+             token t gets logit(p * weight of its word for that colour); tokens with attention_mask 0 or
+             token_type_ids 1, and positions from T to 255, get -inf (as Grounding-DINO's text mask does).
+  grounding-dino-pixel-mask  the same with a pixel_mask [B,32,32] input (int64, 1 = image), as the
+             Transformers.js export takes; pixels under 0 count for no colour.
+  grounding-dino-bad  the same model whose second output is called "boxes", not "pred_boxes".
 """
 import json
 import os
@@ -143,6 +154,112 @@ class Embedder(torch.nn.Module):
         return torch.cat([means, stds, lm, ls], dim=1)
 
 
+# word -> weight of (red, green, blue): how strongly the word's tokens light up for each colour's queries
+TOKEN_COLOURS = {
+    "red": (1.0, 0, 0), "fire": (0.95, 0, 0), "hy": (0.5, 0, 0), "##drant": (0.5, 0, 0), "car": (0.7, 0, 0),
+    "green": (0, 1.0, 0), "tree": (0, 0.9, 0), "field": (0, 0.8, 0),
+    "blue": (0, 0, 1.0), "sky": (0, 0, 0.95), "water": (0, 0, 0.8),
+    "street": (0, 0, 0), "dog": (0, 0, 0), "couch": (0, 0, 0), "##s": (0, 0, 0),
+}
+SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
+TOKENS = SPECIAL + ["."] + list(TOKEN_COLOURS)
+MAX_TEXT = 256
+
+
+class GroundingDino(torch.nn.Module):
+    def __init__(self, pixel_mask=False):
+        super().__init__()
+        self.pixel_mask = pixel_mask
+        self.detector = Detector()
+        weights = torch.zeros(len(TOKENS), 3)
+        for word, colours in TOKEN_COLOURS.items():
+            weights[TOKENS.index(word)] = torch.tensor(colours)
+        self.register_buffer("weights", weights)
+        self.register_buffer("positions", torch.arange(MAX_TEXT).view(1, 1, MAX_TEXT))
+
+    def forward(self, pixel_values, input_ids, attention_mask, token_type_ids, pixel_mask=None):
+        if pixel_mask is not None:
+            # pixels outside the mask become grey: no colour dominates there
+            grey = ((0.5 - self.detector.denormalize.mean) / self.detector.denormalize.std).expand_as(pixel_values)
+            pixel_values = torch.where((pixel_mask > 0).unsqueeze(1), pixel_values, grey)
+        colours = torch.arange(3).view(1, 3).expand(pixel_values.shape[0], 3)
+        corners, scores = self.detector(pixel_values, colours)  # [B,3,2,4] xyxy, [B,3,2] = min(1, 4 share)
+        corners = corners.transpose(1, 2).reshape(-1, 6, 4)  # query = half * 3 + colour
+        centre = (corners[:, :, :2] + corners[:, :, 2:]) / 2
+        size = corners[:, :, 2:] - corners[:, :, :2]
+        boxes = torch.cat([centre, size], dim=2)
+        p = 0.99 * scores.transpose(1, 2).reshape(-1, 6)
+        colour_weights = self.weights[input_ids].repeat(1, 1, 2)  # [B,T,6], column = query
+        prob = p.unsqueeze(1) * colour_weights  # [B,T,6]
+        valid = (attention_mask * (1 - token_type_ids)).float()  # [B,T]
+        # scatter token t to text position t of 256 without shape arithmetic: one-hot of cumulative positions
+        position = torch.ones_like(input_ids).cumsum(dim=1) - 1
+        onehot = (position.unsqueeze(2) == self.positions).float()  # [B,T,256]
+        prob256 = torch.bmm(onehot.transpose(1, 2), prob).transpose(1, 2)  # [B,6,256]
+        valid256 = torch.bmm(valid.unsqueeze(1), onehot) > 0  # [B,1,256]
+        prob256 = prob256.clamp(1e-6, 1 - 1e-6)
+        logits = torch.log(prob256) - torch.log(1 - prob256)
+        logits = torch.where(valid256, logits, torch.full_like(logits, float("-inf")))
+        return logits, boxes
+
+
+def tokenizer_json():
+    """A bert-base-uncased-style tokenizer.json (HF tokenizers format) over TOKENS."""
+    special = {"[CLS]": TOKENS.index("[CLS]"), "[SEP]": TOKENS.index("[SEP]")}
+    return {
+        "version": "1.0",
+        "truncation": None,
+        "padding": None,
+        "added_tokens": [{"id": TOKENS.index(t), "content": t, "single_word": False, "lstrip": False,
+                          "rstrip": False, "normalized": False, "special": True} for t in SPECIAL],
+        "normalizer": {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
+                       "strip_accents": None, "lowercase": True},
+        "pre_tokenizer": {"type": "BertPreTokenizer"},
+        "post_processor": {
+            "type": "TemplateProcessing",
+            "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                       {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
+            "pair": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                     {"SpecialToken": {"id": "[SEP]", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 1}},
+                     {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
+            "special_tokens": {t: {"id": t, "ids": [i], "tokens": [t]} for t, i in special.items()}},
+        "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": True},
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                  "max_input_chars_per_word": 100, "vocab": {t: i for i, t in enumerate(TOKENS)}},
+    }
+
+
+def write_grounding_dino(name, module, outputs):
+    folder = os.path.join(OUT, name)
+    os.makedirs(folder, exist_ok=True)
+    module.eval()
+    image = torch.rand(2, 3, SIZE, SIZE)
+    ids = torch.tensor([[2, 5, 4, 8, 9, 10, 4, 3], [2, 7, 4, 3, 0, 0, 0, 0]])
+    mask = (ids > 0).long()
+    inputs = [image, ids, mask, torch.zeros_like(ids)]
+    names = ["pixel_values", "input_ids", "attention_mask", "token_type_ids"]
+    axes = {"pixel_values": {0: "batch"}, "input_ids": {0: "batch", 1: "tokens"},
+            "attention_mask": {0: "batch", 1: "tokens"}, "token_type_ids": {0: "batch", 1: "tokens"}}
+    if module.pixel_mask:
+        inputs.append(torch.ones(2, SIZE, SIZE, dtype=torch.long))
+        names.append("pixel_mask")
+        axes["pixel_mask"] = {0: "batch"}
+    for output in outputs:
+        axes[output] = {0: "batch"}
+    torch.onnx.export(module, tuple(inputs), os.path.join(folder, "model.onnx"), opset_version=13,
+                      input_names=names, output_names=outputs, dynamic_axes=axes)
+    meta = {"input_size": [SIZE, SIZE], "mean": MEAN, "std": STD, "resize": "stretch", "task": "detector",
+            "engine": "OnnxRuntime", "layout": "grounding-dino", "name": "tiny-" + name,
+            "output": {"boxes": "cxcywh", "queries": 6, "text_tokens": MAX_TEXT},
+            "box_threshold": 0.35, "text_threshold": 0.25}
+    with open(os.path.join(folder, "model.json"), "w") as f:
+        json.dump(meta, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(folder, "tokenizer.json"), "w") as f:
+        json.dump(tokenizer_json(), f, indent=1)
+        f.write("\n")
+
+
 def write(name, module, example, meta, onnx=False):
     folder = os.path.join(OUT, name)
     os.makedirs(folder, exist_ok=True)
@@ -180,6 +297,9 @@ def main():
     write("embedder-onnx", Embedder(), image, {
         "task": "embedder", "engine": "OnnxRuntime", "name": "tiny-colour-embedder-onnx",
         "output": {"features": 8}}, onnx=True)
+    write_grounding_dino("grounding-dino", GroundingDino(), ["logits", "pred_boxes"])
+    write_grounding_dino("grounding-dino-pixel-mask", GroundingDino(pixel_mask=True), ["logits", "pred_boxes"])
+    write_grounding_dino("grounding-dino-bad", GroundingDino(), ["logits", "boxes"])
 
 
 if __name__ == "__main__":

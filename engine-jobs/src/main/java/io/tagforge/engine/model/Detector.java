@@ -11,7 +11,8 @@ import java.util.List;
  * in one call, so the detector runs once per image, not once per category.
  *
  * <p>model.json {@code layout} says how phrases reach the model: {@code categories} (the default,
- * {@link CategoryDetector}: indices into a fixed list).
+ * {@link CategoryDetector}: indices into a fixed list) or {@code grounding-dino} ({@link GroundingDino}: a
+ * tokenized text prompt, ONNX).
  */
 public final class Detector implements AutoCloseable {
 
@@ -29,8 +30,9 @@ public final class Detector implements AutoCloseable {
         String layout = spec.layout("categories");
         return new Detector(spec, switch (layout) {
             case "categories" -> new CategoryDetector(spec, batchSize);
+            case "grounding-dino" -> GroundingDino.load(spec, batchSize);
             default -> throw new UserException(spec.file() + ": field layout is '" + layout
-                    + "', expected categories");
+                    + "', expected categories or grounding-dino");
         });
     }
 

@@ -17,9 +17,10 @@ import java.util.Locale;
  * <li>tagger: {@code output.probabilities} (N, one per tag of the release the model was trained on),
  * optional {@code release};
  * <li>captioner: {@code output.token_ids} (L), {@code output.end_token}, {@code vocabulary} (id → word);
- * <li>detector: {@code layout} {@code categories} (the default) with {@code categories} (the phrases it takes,
- * by index) and {@code output.boxes_per_category}, {@code box_threshold} (default 0.35), {@code text_threshold}
- * (default 0.25);
+ * <li>detector: {@code layout} {@code categories} (the default; TorchScript or ONNX) with {@code categories} (the
+ * phrases it takes, by index) and {@code output.boxes_per_category}, or {@code grounding-dino} (ONNX) with
+ * {@code output.queries} (Q), {@code output.text_tokens} (256) and a {@code tokenizer.json} beside the weights;
+ * both with {@code box_threshold} (default 0.35), and {@code text_threshold} (default 0.25) for grounding-dino;
  * <li>embedder: {@code output.features} (D), optional {@code normalize} (L2, default false).
  * </ul>
  */

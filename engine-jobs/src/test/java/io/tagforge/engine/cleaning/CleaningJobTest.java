@@ -3,6 +3,9 @@ package io.tagforge.engine.cleaning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagforge.db.DatabaseSettings;
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,6 +213,72 @@ class CleaningJobTest {
         assertThat(f.rows("SELECT DISTINCT e.evidence->>'rule' || ',' || (e.evidence ? 'threshold') FROM flag_evidence e "
                 + "JOIN tag_assignment a ON a.id = e.assignment_id WHERE a.flag_rule = 2")).containsExactly("LOW_SCORE,true");
         assertThat(f.count("SELECT count(*) FROM tag_assignment WHERE state = 1 AND tag_id = " + f.tags.get("car"))).isZero();
+    }
+
+    /** {@code ./tagforge clean --detector DIR} with the tiny Grounding-DINO ONNX folder, on COCO-MINI images. */
+    @Test
+    void theCleanCommandWithAGroundingDinoFolderStoresItsRegionsAndFlagsTagsItFindsNoRegionFor() throws Exception {
+        EngineFixture f = new EngineFixture("coco", 8);
+        List<String> categories = List.of("red", "green", "blue", "dark", "car", "street");
+        for (long image : f.images) {
+            for (String tag : categories) {
+                tag(f, image, tag);
+            }
+        }
+        Path gdino = TestModels.folder("grounding-dino");
+        AppContext context = new AppContext(DatabaseSettings.fromEnvironment()) {
+            @Override
+            public synchronized DataSource dataSource() {
+                return f.db;
+            }
+        };
+        int exit = TagforgeCli.commandLine(context).execute("clean", "--dataset", "coco", "--detector", gdino.toString(),
+                "--embedder", TestModels.folder("embedder").toString(), "--categories", String.join(",", categories),
+                "--min-images", "1", "--k", "2");
+        assertThat(exit).isZero();
+
+        // what the detector answers for each image's tags in tag order, "dark" being outside its vocabulary
+        Set<String> regions = new HashSet<>();
+        Set<String> noRegion = new HashSet<>();
+        try (Detector detector = Detector.load(gdino, 4)) {
+            assertThat(detector.knows("dark")).isFalse();
+            for (Path file : f.files) {
+                List<String> asked = List.of("red", "green", "blue", "car", "street");
+                List<Detection> found = detector.detect(List.of(new Detector.Request(ImageFiles.read(file), asked))).get(0);
+                for (Detection d : found) {
+                    regions.add(region(file.getFileName().toString(), d.phrase(), d.x1(), d.y1(), d.x2(), d.y2(), d.score()));
+                }
+                asked.stream().filter(tag -> found.stream().noneMatch(d -> d.phrase().equals(tag)))
+                        .forEach(tag -> noRegion.add(file.getFileName() + "|" + tag));
+            }
+        }
+        Set<String> stored = new HashSet<>();
+        for (String row : f.rows("SELECT i.path, t.name, r.x1, r.y1, r.x2, r.y2, r.score FROM region r JOIN image i "
+                + "ON i.id = r.image_id JOIN tag t ON t.id = r.tag_id WHERE r.source = 'detector:tiny-grounding-dino'")) {
+            String[] cells = row.split("\\|");
+            stored.add(region(cells[0], cells[1], Float.parseFloat(cells[2]), Float.parseFloat(cells[3]),
+                    Float.parseFloat(cells[4]), Float.parseFloat(cells[5]), Float.parseFloat(cells[6])));
+        }
+        assertThat(stored).isEqualTo(regions);
+        // each colour's regions are the colour's pixels in one half of the image
+        assertThat(f.rows("SELECT DISTINCT t.name FROM region r JOIN tag t ON t.id = r.tag_id"))
+                .containsExactlyInAnyOrder("red", "green", "blue");
+        assertThat(f.count("SELECT count(*) FROM region WHERE NOT (x2 <= 0.5 OR x1 >= 0.5)")).isZero();
+        // car lights up less than red for the same query, street never: both are flagged on every image
+        assertThat(noRegion).containsAll(f.files.stream().map(p -> p.getFileName() + "|car").toList())
+                .containsAll(f.files.stream().map(p -> p.getFileName() + "|street").toList());
+        assertThat(new HashSet<>(f.rows("SELECT i.path || '|' || t.name FROM tag_assignment a JOIN image i ON "
+                + "i.id = a.image_id JOIN tag t ON t.id = a.tag_id WHERE a.state = 1 AND a.flag_rule = 1"))).isEqualTo(noRegion);
+        assertThat(f.rows("SELECT DISTINCT e.evidence->>'detector' || ' ' || (e.evidence->>'box_threshold') FROM "
+                + "flag_evidence e JOIN tag_assignment a ON a.id = e.assignment_id WHERE a.flag_rule = 1"))
+                .containsExactly("tiny-grounding-dino 0.35");
+        JobRecord job = new io.tagforge.engine.job.JobStore(f.db).recent(1).get(0);
+        assertThat(job.counts().path("categories_unknown_to_detector").asLong()).isEqualTo(1);
+        assertThat(job.counts().path("flags_no_region").asLong()).isEqualTo(noRegion.size());
+    }
+
+    private static String region(String path, String tag, float x1, float y1, float x2, float y2, float score) {
+        return String.format(java.util.Locale.ROOT, "%s|%s|%.4f %.4f %.4f %.4f %.4f", path, tag, x1, y1, x2, y2, score);
     }
 
     @Test
