@@ -12,7 +12,7 @@ final class CocoCaptions implements CaptionSource {
     private final JsonFactory json = new JsonFactory();
 
     @Override
-    public void stage(Path file, InputStream in, StagingCopy out, ImagePaths paths) throws IOException {
+    public void read(Path file, InputStream in, IngestSink out, ImagePaths paths) throws IOException {
         JsonRecords r = new JsonRecords(file, json.createParser(in));
         r.expect(JsonToken.START_OBJECT, "top level", "a JSON object with images and annotations");
         boolean sawImages = false;
@@ -39,7 +39,7 @@ final class CocoCaptions implements CaptionSource {
         }
     }
 
-    private static void readImages(JsonRecords r, StagingCopy out, ImagePaths paths) throws IOException {
+    private static void readImages(JsonRecords r, IngestSink out, ImagePaths paths) throws IOException {
         r.forEachObject("images", (i, line) -> {
             String[] text = new String[2]; // id, file_name
             Integer[] size = new Integer[2];
@@ -59,7 +59,7 @@ final class CocoCaptions implements CaptionSource {
         });
     }
 
-    private static void readAnnotations(JsonRecords r, StagingCopy out) throws IOException {
+    private static void readAnnotations(JsonRecords r, IngestSink out) throws IOException {
         r.forEachObject("annotations", (i, line) -> {
             String[] text = new String[2]; // image_id, caption
             r.forEachField("annotations[" + i + "]", (field, value, where) -> {

@@ -7,7 +7,6 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,20 +17,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
 /**
- * Ingests one input file into a dataset in a single transaction: the file streams through COPY into a
- * staging table, then set-based SQL adds the images and captions that are not there yet. A failure at any
- * point rolls everything back; running the same file again adds nothing.
+ * Ingests one input file into a dataset in a single transaction, in two streamed passes: the first checks
+ * the whole file and COPYs its images (and labels) into a staging table, from which set-based SQL adds the
+ * images that are not there yet; the second COPYs the captions straight into the caption table. A failure
+ * at any point rolls everything back; running the same file again adds nothing.
  */
 public final class Ingester {
 
@@ -65,7 +63,7 @@ public final class Ingester {
     }
 
     private void run(IngestRequest request, JobContext ctx, List<String> missingExamples) throws Exception {
-        ctx.total(Files.size(request.file()));
+        ctx.total(2 * Files.size(request.file()));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -74,14 +72,18 @@ public final class Ingester {
                     st.execute("SET LOCAL work_mem = '256MB'");
                     st.execute(StagingCopy.TABLE);
                 }
-                long labelRows = stage(request, ctx, c);
+                StagingCopy.Staged staged = stage(request, ctx, c);
                 int datasetId = dataset(c, request);
                 if (request.format() == IngestFormat.COCO) {
                     checkCocoReferences(c, request.file());
                 }
                 long images = insertImages(c, datasetId);
-                long captions = insertCaptions(c, datasetId, images);
-                long labels = labelRows == 0 ? 0 : insertLabels(c, request, datasetId);
+                long captions;
+                try (CaptionCopy captionCopy = new CaptionCopy(c, request.file(), staged.captionsMayRepeat())) {
+                    read(request, ctx, captionCopy);
+                    captions = captionCopy.finish();
+                }
+                long labels = staged.labels() == 0 ? 0 : insertLabels(c, request, datasetId);
                 long missing = markMissingImages(c, request, datasetId, missingExamples);
                 if (missing > 0 && request.strict()) {
                     throw new IngestException(missing + " image files missing under " + request.imagesDir()
@@ -100,27 +102,32 @@ public final class Ingester {
         }
     }
 
-    /** Streams the file into ingest_staging; returns how many label rows it staged. */
-    private static long stage(IngestRequest request, JobContext ctx, Connection c) throws Exception {
-        long labels;
-        try (InputStream in = new Counting(Files.newInputStream(request.file()), ctx);
-             StagingCopy copy = new StagingCopy(c.unwrap(BaseConnection.class))) {
-            request.format().source().stage(request.file(), new BufferedInputStream(in, 1 << 16), copy,
-                    new ImagePaths(request.imagesDir()));
-            if (copy.finish() == 0) {
+    /** The first pass: checks the whole file and stages its images and labels. */
+    private static StagingCopy.Staged stage(IngestRequest request, JobContext ctx, Connection c) throws Exception {
+        StagingCopy.Staged staged;
+        try (StagingCopy copy = new StagingCopy(c.unwrap(BaseConnection.class), Files.size(request.file()))) {
+            read(request, ctx, copy);
+            staged = copy.finish();
+            if (staged.captions() == 0) {
                 throw new IngestException(request.file().getFileName() + ": no captions found");
             }
-            labels = copy.labels();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE ingest_staging");
+        }
+        return staged;
+    }
+
+    private static void read(IngestRequest request, JobContext ctx, IngestSink sink) throws IOException {
+        try (InputStream in = new Counting(Files.newInputStream(request.file()), ctx)) {
+            request.format().source().read(request.file(), new BufferedInputStream(in, 1 << 16), sink,
+                    new ImagePaths(request.imagesDir()));
         } catch (NoSuchFileException e) {
             throw new IngestException(request.file() + ": no such file");
         } catch (JsonProcessingException e) {
             // Jackson reports some errors lazily (a string's bytes are decoded when read): same form as ours
             throw JsonRecords.error(request.file(), e);
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE ingest_staging");
-        }
-        return labels;
     }
 
     private static int dataset(Connection c, IngestRequest request) throws SQLException {
@@ -150,11 +157,8 @@ public final class Ingester {
         }
     }
 
-    /** COCO names images by id: every caption's id must be an image's, and ids and files must pair one to one. */
+    /** COCO names images by id: ids and files must pair one to one (CaptionCopy rejects unknown ids). */
     private static void checkCocoReferences(Connection c, Path file) throws SQLException {
-        rejectFirst(c, file, "image_id", id -> "unknown image id " + id, """
-                SELECT line, key FROM ingest_staging c WHERE kind = 'c' AND NOT EXISTS
-                  (SELECT 1 FROM ingest_staging i WHERE i.kind = 'i' AND i.key = c.key) ORDER BY line LIMIT 1""");
         rejectFirst(c, file, "id", id -> "image id " + id + " is given to more than one file", """
                 SELECT min(line), key FROM ingest_staging WHERE kind = 'i'
                  GROUP BY key HAVING count(DISTINCT path) > 1 ORDER BY 1 LIMIT 1""");
@@ -173,12 +177,12 @@ public final class Ingester {
         }
     }
 
-    /** Adds the images not in the dataset yet and remembers them in ingest_new_image. */
+    /** Adds the images not in the dataset yet; ingest_image then maps every image key of the file to its id. */
     private static long insertImages(Connection c, int datasetId) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE ingest_new_image (id bigint NOT NULL, key text NOT NULL) ON COMMIT DROP");
+            st.execute(CaptionCopy.IMAGE_TABLE);
         }
-        return update(c, """
+        long added = update(c, """
                 WITH described AS (
                     SELECT DISTINCT ON (path) path, nullif(key, path) external_id, width, height
                       FROM ingest_staging WHERE kind = 'i' ORDER BY path, line),
@@ -187,61 +191,21 @@ public final class Ingester {
                     SELECT ?, path, external_id, width, height FROM described n
                      WHERE NOT EXISTS (SELECT 1 FROM image e WHERE e.dataset_id = ? AND e.path = n.path)
                     RETURNING id, coalesce(external_id, path) AS key)
-                INSERT INTO ingest_new_image SELECT id, key FROM added""", datasetId, datasetId);
-    }
-
-    /**
-     * Captions of new images cannot be there yet: a plain INSERT, as fast as COPY into the table, unless the
-     * file repeats a caption for one image. Captions of images the dataset had get ON CONFLICT DO NOTHING.
-     */
-    private static long insertCaptions(Connection c, int datasetId, long newImages) throws Exception {
-        // in file order, so an image's captions keep their order (the caption id is the order)
-        String select = """
-                SELECT n.id, 0, s.text FROM ingest_staging s JOIN ingest_new_image n ON n.key = s.key
-                 WHERE s.kind = 'c' ORDER BY s.line, s.idx""";
-        long added;
-        Savepoint fresh = c.setSavepoint();
-        try {
-            added = copyThroughFile(c, select, "caption (image_id, origin, text)");
-            c.releaseSavepoint(fresh);
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
-                throw e;
-            }
-            c.rollback(fresh);
-            added = update(c, "INSERT INTO caption (image_id, origin, text) " + select
-                    + " ON CONFLICT (image_id, origin, md5(text)) DO NOTHING");
+                INSERT INTO ingest_image SELECT key, id, true FROM added""", datasetId, datasetId);
+        if (count(c, "SELECT count(*) FROM image WHERE dataset_id = ?", datasetId) > added) {
+            update(c, """
+                    INSERT INTO ingest_image
+                    SELECT DISTINCT ON (s.key) s.key, im.id, false FROM ingest_staging s
+                      JOIN image im ON im.dataset_id = ? AND im.path = s.path
+                     WHERE s.kind = 'i' AND NOT EXISTS (SELECT 1 FROM ingest_image n WHERE n.key = s.key)""",
+                    datasetId);
         }
-        if (count(c, "SELECT count(*) FROM image WHERE dataset_id = ?", datasetId) == newImages) {
-            return added;
+        try (Statement st = c.createStatement()) {
+            // built once the rows are in: a sorted build, not a million index insertions
+            st.execute("ALTER TABLE ingest_image ADD PRIMARY KEY (key)");
+            st.execute("ANALYZE ingest_image");
         }
-        return added + update(c, """
-                INSERT INTO caption (image_id, origin, text)
-                SELECT im.id, 0, s.text FROM ingest_staging s
-                  JOIN (SELECT DISTINCT key, path FROM ingest_staging WHERE kind = 'i') k ON k.key = s.key
-                  JOIN image im ON im.dataset_id = ? AND im.path = k.path
-                 WHERE s.kind = 'c' AND NOT EXISTS (SELECT 1 FROM ingest_new_image n WHERE n.key = s.key)
-                 ORDER BY s.line, s.idx
-                ON CONFLICT (image_id, origin, md5(text)) DO NOTHING""", datasetId);
-    }
-
-    /**
-     * INSERT ... SELECT writes row by row; COPY fills whole pages at a time. Rows this large go out to a
-     * temporary file and back in by COPY, within the same transaction.
-     */
-    private static long copyThroughFile(Connection c, String select, String target) throws Exception {
-        Path rows = Files.createTempFile("tagforge-ingest", ".copy");
-        try {
-            CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
-            try (var out = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
-                copy.copyOut("COPY (" + select + ") TO STDOUT", out);
-            }
-            try (InputStream in = Files.newInputStream(rows)) {
-                return copy.copyIn("COPY " + target + " FROM STDIN", in, 1 << 16);
-            }
-        } finally {
-            Files.deleteIfExists(rows);
-        }
+        return added;
     }
 
     private static long count(Connection c, String sql, Object arg) throws SQLException {
@@ -285,9 +249,8 @@ public final class Ingester {
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source)
                 SELECT DISTINCT i.id, i.dataset_id, r.tag_id, cap.id, 0
                   FROM ingest_staging l
-                  JOIN ingest_staging t ON t.kind = 'c' AND t.line = l.line AND t.key = l.key AND t.idx = l.idx
                   JOIN image i ON i.dataset_id = ? AND i.path = l.key
-                  JOIN caption cap ON cap.image_id = i.id AND cap.origin = 0 AND md5(cap.text) = md5(t.text)
+                  JOIN caption cap ON cap.image_id = i.id AND cap.origin = 0 AND md5(cap.text) = md5(l.text)
                   JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
                  WHERE l.kind = 'l' AND l.idx >= 0
                 ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING""", datasetId, releaseId)

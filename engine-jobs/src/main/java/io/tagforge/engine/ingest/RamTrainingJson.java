@@ -17,14 +17,14 @@ final class RamTrainingJson implements CaptionSource {
     private final JsonFactory json = new JsonFactory();
 
     @Override
-    public void stage(Path file, InputStream in, StagingCopy out, ImagePaths paths) throws IOException {
+    public void read(Path file, InputStream in, IngestSink out, ImagePaths paths) throws IOException {
         JsonRecords r = new JsonRecords(file, json.createParser(in));
         r.next();
         r.forEachObject("top level", (i, line) -> readRecord(r, i, line, out, paths));
         r.end();
     }
 
-    private static void readRecord(JsonRecords r, long i, long line, StagingCopy out, ImagePaths paths) throws IOException {
+    private static void readRecord(JsonRecords r, long i, long line, IngestSink out, ImagePaths paths) throws IOException {
         String path = null;
         List<String> captions = null;
         List<Integer> union = List.of();
@@ -53,12 +53,12 @@ final class RamTrainingJson implements CaptionSource {
             out.caption(line, path, c, captions.get(c));
             if (parsed != null) {
                 for (int label : parsed.get(c)) {
-                    out.label(line, path, c, label);
+                    out.label(line, path, c, captions.get(c), label);
                 }
             }
         }
         for (int label : union) {
-            out.label(line, path, -1, label);
+            out.label(line, path, -1, null, label);
         }
     }
 

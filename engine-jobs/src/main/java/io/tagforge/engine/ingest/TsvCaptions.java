@@ -13,7 +13,7 @@ import java.nio.file.Path;
 final class TsvCaptions implements CaptionSource {
 
     @Override
-    public void stage(Path file, InputStream in, StagingCopy out, ImagePaths paths) throws IOException {
+    public void read(Path file, InputStream in, IngestSink out, ImagePaths paths) throws IOException {
         // lines are split as bytes and decoded one by one, so a bad byte is blamed on its own line
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -74,6 +74,37 @@ class IngesterTest {
     }
 
     @Test
+    void captionsAcrossCopyBatchesKeepFileOrderAndRepeatsAndReruns() throws Exception {
+        // 40,000 images with 3 captions each: several COPY batches, whose edges fall among one image's captions
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            for (int c = 0; c < 3; c++) {
+                lines.append("img/").append(i).append(".jpg\tcaption ").append(c).append(" of ").append(i).append('\n');
+            }
+        }
+        Path plain = write("plain.tsv", lines.toString());
+        assertThat(ingest(IngestFormat.TSV, plain, null).captionsAdded()).isEqualTo(120_000);
+        assertThat(scalar("SELECT string_agg(i.path || E'\\t' || c.text || E'\\n', '' ORDER BY c.id)"
+                + " FROM caption c JOIN image i ON i.id = c.image_id")).as("caption ids follow the file").isEqualTo(lines.toString());
+
+        String more = "img/5.jpg\tcaption 2 of 5\nimg/0.jpg\ta late caption\nimg/new.jpg\tA new image.\n";
+        Path grown = write("grown.tsv", lines + more);
+        IngestResult rerun = ingest(IngestFormat.TSV, grown, null);
+        assertThat(rerun.imagesAdded()).isEqualTo(1);
+        assertThat(rerun.captionsAdded()).isEqualTo(2);
+        assertThat(scalar("SELECT string_agg(text, ' / ' ORDER BY c.id) FROM caption c JOIN image i ON i.id = c.image_id"
+                + " WHERE i.path = 'img/0.jpg'")).isEqualTo("caption 0 of 0 / caption 1 of 0 / caption 2 of 0 / a late caption");
+
+        // the same file into a new dataset: all images new, one caption repeated two batches apart
+        IngestResult fresh = ingester.ingest(new IngestRequest(IngestFormat.TSV, grown, "e", null, false, null), JobListener.NONE);
+        assertThat(fresh.imagesAdded()).isEqualTo(40_001);
+        assertThat(fresh.captionsAdded()).isEqualTo(120_002);
+        assertThat(scalar("SELECT string_agg(text, ' / ' ORDER BY c.id) FROM caption c JOIN image i ON i.id = c.image_id"
+                + " JOIN dataset d ON d.id = i.dataset_id WHERE d.name = 'e' AND i.path = 'img/5.jpg'"))
+                .isEqualTo("caption 0 of 5 / caption 1 of 5 / caption 2 of 5");
+    }
+
+    @Test
     void missingImageFilesAreCountedAndListedOrFailTheRunWhenStrict() throws Exception {
         Files.createDirectories(tmp.resolve("img"));
         Files.writeString(tmp.resolve("img/here.jpg"), "x");
