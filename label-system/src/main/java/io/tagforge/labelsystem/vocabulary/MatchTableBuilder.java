@@ -231,9 +231,13 @@ final class MatchTableBuilder {
      * A word of the tag's direct hypernym stands for the tag only when it is that word's first sense and the
      * tag's synset is named first after it ("electric refrigerator, fridge" under "refrigerator"): the default
      * kind of the thing, not one of its many kinds ("freezer" is a refrigerator too, "alley, back street" a
-     * street).
+     * street). The tag must be another name of that synset: a tag that is the qualified name itself is one
+     * kind among many ("writing desk" is no more a desk than "secretary" is, "army base" a base).
      */
     private void addHyponymLemmas(Synset broader, Synset tagSynset, NameSense name) {
+        if (name.indexInSynset() == 0) {
+            return;
+        }
         for (String lemma : broader.lemmas()) {
             String head = " " + lemma.toLowerCase(Locale.ROOT);
             boolean compound = tagSynset.lemmas().get(0).toLowerCase(Locale.ROOT).endsWith(head);

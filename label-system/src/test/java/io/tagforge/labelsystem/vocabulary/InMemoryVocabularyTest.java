@@ -69,6 +69,10 @@ class InMemoryVocabularyTest {
         // "alley, alleyway, back street" is a kind of street, not what "street" means
         InMemoryVocabulary alley = of(LookupOptions.defaults(), VocabularyName.primary(1, "alley", TagKind.OBJECT_SCENE));
         assertThat(alley.resolve("street")).isEmpty();
+        // "writing desk" is the synset's qualified name itself: one kind of desk, as "secretary" is another
+        InMemoryVocabulary writingDesk = of(LookupOptions.defaults(),
+                VocabularyName.primary(1, "writing desk", TagKind.OBJECT_SCENE));
+        assertThat(writingDesk.resolve("desk")).isEmpty();
     }
 
     @Test
