@@ -11,7 +11,9 @@ import io.tagforge.labelsystem.vocabulary.TagMatch;
  * @param kind    what the words do in the sentence: a noun phrase head, a modifier, a verb
  * @param start   first token of the span, counted from 0 over the whole caption
  * @param end     one past the last token
- * @param negated the caption says the thing is absent ("no people", "without a helmet", "nobody")
+ * @param negated the caption says the thing is not in the picture: it denies it ("no people", "without a
+ *                helmet", "nobody"), only likens something to it ("an umbrella shaped like a bear"), shows a toy
+ *                of it ("a stuffed bear") or counts what something is for ("a table set for 7 people")
  * @param tag     the vocabulary's tag, or null for an out-of-vocabulary candidate
  */
 public record Mention(String surface, String lemma, TagKind kind, int start, int end, boolean negated,

@@ -61,11 +61,25 @@ final class MentionRules {
                 if (!isNameSpan(g, i, last)) {
                     continue;
                 }
+                int from = i;
                 TagMatch match = lookup.best(OBJECT_SCENE, spellings(g, i, last));
+                if (match != null && match.rule().compareTo(MatchRule.BASE_FORM) > 0
+                        && anAdjectiveModifiesALaterWord(g, i, last)) {
+                    // "red fire" of "a red fire hydrant" names nothing; "stuffed toy" of "a stuffed toy bear" does
+                    continue;
+                }
+                if (match != null && match.rule() == MatchRule.HYPERNYM && !namesAKindOfItsHead(match, g, last)) {
+                    if (g.relation[last].equals("compound") && g.head[last] > last) {
+                        // "red fire" of "a red fire hydrant": the name goes on, and a later span reads it
+                        continue;
+                    }
+                    from = closerNamedSpan(g, i, last);
+                    match = from == i ? match : lookup.best(OBJECT_SCENE, spellings(g, from, last));
+                }
                 if (match != null) {
-                    out.add(mention(g, text, offset, i, last, spellings(g, i, last)[0], OBJECT_SCENE,
+                    out.add(mention(g, text, offset, from, last, spellings(g, from, last)[0], OBJECT_SCENE,
                             negated[last], match));
-                    for (int k = i; k <= last; k++) {
+                    for (int k = from; k <= last; k++) {
                         consumed[k] = true;
                     }
                     i = last;
@@ -73,6 +87,38 @@ final class MentionRules {
                 }
             }
         }
+    }
+
+    /** "red light" → "traffic light": a tag named as a kind of the span's head word. */
+    private static boolean namesAKindOfItsHead(TagMatch match, SentenceGraph g, int last) {
+        String name = lower(match.tagName());
+        return name.endsWith(" " + g.lemma[last]) || name.endsWith(" " + lower(g.word[last]));
+    }
+
+    /**
+     * Where a span WordNet reaches only as a kind of some other tag gives way to a shorter one the vocabulary
+     * names more directly, down to the head itself: "little dog" is a kind of constellation to WordNet, "black
+     * cat" of carnivore and "dining table" of furniture, while "dog", "cat" and "table" are tags. The first word
+     * of the shorter span, or {@code from} when there is none; the modifiers left over are read as such
+     * ("little" an attribute).
+     */
+    private int closerNamedSpan(SentenceGraph g, int from, int last) {
+        for (int k = from + 1; k <= last; k++) {
+            TagMatch shorter = lookup.best(OBJECT_SCENE, spellings(g, k, last));
+            if (shorter != null && shorter.rule().compareTo(MatchRule.HYPERNYM) < 0) {
+                return k;
+            }
+        }
+        return from;
+    }
+
+    private static boolean anAdjectiveModifiesALaterWord(SentenceGraph g, int from, int last) {
+        for (int k = from; k < last; k++) {
+            if (g.relation[k].equals("amod") && g.head[k] > last) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A span that can be one name: modifiers that attach to the right, ending in a noun. */
@@ -112,7 +158,7 @@ final class MentionRules {
     private static void keepUnknownCompounds(SentenceGraph g, String text, int offset, boolean[] negated,
                                              boolean[] consumed, List<Mention> out) {
         for (int h = 0; h < g.size; h++) {
-            if (consumed[h] || !g.isCommonNoun(h)) {
+            if (consumed[h] || !g.isCommonNoun(h) || isMisreadVerb(g, h)) {
                 continue;
             }
             int from = h;
@@ -139,6 +185,9 @@ final class MentionRules {
             int thing = describedThing(g, i);
             if (thing >= 0 && !WordLists.EMPTY_ADJECTIVES.contains(g.lemma[i])) {
                 add(g, text, offset, i, ATTRIBUTE, negated[thing], out, g.lemma[i], lower(g.word[i]));
+            } else if (thing < 0 && isNominal(g, i)) {
+                // "a person with a remote": the tagger's adjective is the noun of its phrase
+                add(g, text, offset, i, OBJECT_SCENE, g.hasChild(i, "det", "no"), out, g.lemma[i], lower(g.word[i]));
             }
         } else if (g.isVerb(i)) {
             verb(g, text, offset, i, negated, out);
@@ -152,13 +201,24 @@ final class MentionRules {
                     lookup.best(OBJECT_SCENE, "person")));
             return;
         }
-        if (g.relation[i].equals("fixed") || isCompoundModifier(g, i)
+        if (isMisreadVerb(g, i)) {
+            String verb = morphology.lemma(lower(g.word[i]), "VBZ");
+            add(g, text, offset, i, ACTION, negated[i], out, verb, lower(g.word[i]));
+            return;
+        }
+        if (g.relation[i].equals("fixed") || isCompoundModifier(g, i) || collectsItsModifier(g, i)
                 || (WordLists.QUANTIFIERS.contains(lemma) || WordLists.RELATIONAL.contains(lemma))
                 && g.governsOfPhrase(i)) {
             return;
         }
         if (g.isCommonNoun(i)) {
             TagMatch match = lookup.best(OBJECT_SCENE, lemma, lower(g.word[i]));
+            if (isToyOf(g, i)) {
+                // "a stuffed bear": a toy, no bear; the toy's own names ("stuffed animal", "teddy bear") are
+                // read whole by the multiword rule
+                out.add(mention(g, text, offset, i, i, lemma, OBJECT_SCENE, true, match));
+                return;
+            }
             // a noun in -ing that reaches a tag only as a verb's inflection names the activity, not the thing:
             // "skiing down a slope" shows no skis, "a bearing" no bear
             if (match != null && match.rule() == MatchRule.BASE_FORM && lemma.endsWith("ing")) {
@@ -177,11 +237,76 @@ final class MentionRules {
 
     /**
      * The first noun of an unknown compound ("visitor center", "dog bed") is not a thing of the picture: the
-     * compound names one thing, its head; the compound itself is kept whole as a candidate.
+     * compound names one thing, its head; the compound itself is kept whole as a candidate. Except where the
+     * head says the first noun is there too: {@link #showsItsModifier}.
      */
     private static boolean isCompoundModifier(SentenceGraph g, int i) {
         int head = g.head[i];
-        return g.relation[i].equals("compound") && head > i && g.isNoun(head) && hasLatinLetter(g.word[head]);
+        return g.relation[i].equals("compound") && head > i && g.isNoun(head) && hasLatinLetter(g.word[head])
+                && !showsItsModifier(g, head);
+    }
+
+    /**
+     * Compound heads whose first noun is in the picture:
+     * <ul>
+     * <li>a quantity ("a captive elephant family"), as in "a family of elephants";</li>
+     * <li>a word in -ing: mostly a thing and its participle that the tagger read as one noun ("Sheep grazing in
+     *     a grassy field", "A snowboarder balancing while moving"), else an activity or a part of the thing
+     *     ("horse riding", "kite string");</li>
+     * <li>a verb the tagger read as a plural noun, which the singular article gives away ("A man races a
+     *     horse", "A small child lounges with a remote"): the first noun is its subject;</li>
+     * <li>a thing that holds or bears the first ("clock tower", "toothbrush holder", "fruit stand").</li>
+     * </ul>
+     */
+    private static boolean showsItsModifier(SentenceGraph g, int head) {
+        return collectsItsModifier(g, head) || lower(g.word[head]).endsWith("ing") || isMisreadVerb(g, head)
+                || WordLists.HOLDERS.contains(g.lemma[head]);
+    }
+
+    /**
+     * "A man races ...": a plural noun under "a" with a singular noun before it is a verb and its subject ("a
+     * couple giraffes" is a quantity).
+     */
+    private static boolean isMisreadVerb(SentenceGraph g, int noun) {
+        if (!g.pos[noun].equals("NNS") || !g.hasChild(noun, "det", "a")) {
+            return false;
+        }
+        for (int c : g.children(noun)) {
+            if (c < noun && g.relation[c].equals("compound") && g.pos[c].equals("NN")
+                    && !WordLists.QUANTIFIERS.contains(g.lemma[c])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A quantity noun with a noun modifier ("a captive elephant family", "a couple of patio sets") counts what
+     * the modifier names, as "a family of elephants" does: the modifier is the thing, the quantity none.
+     */
+    private static boolean collectsItsModifier(SentenceGraph g, int i) {
+        if (!WordLists.QUANTIFIERS.contains(g.lemma[i])) {
+            return false;
+        }
+        for (int c : g.children(i)) {
+            if (c < i && g.relation[c].equals("compound") && g.isNoun(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A noun modified by "stuffed" or "plush" that is not itself a toy's name ("stuffed toy", "plush teddy"). */
+    private static boolean isToyOf(SentenceGraph g, int noun) {
+        if (WordLists.TOYS.contains(g.lemma[noun])) {
+            return false;
+        }
+        for (int c : g.children(noun)) {
+            if (g.relation[c].equals("amod") && WordLists.TOY_MAKERS.contains(lower(g.word[c]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lemma a capitalized word would have as a common noun: CoreNLP leaves "Bowls" (NNPS) as it is. */
@@ -228,6 +353,14 @@ final class MentionRules {
         return false;
     }
 
+    /** An adjective that heads a noun phrase of its own: it has an article and modifies nothing. */
+    private static boolean isNominal(SentenceGraph g, int adjective) {
+        String rel = g.relation[adjective];
+        boolean argument = rel.startsWith("obj") || rel.startsWith("obl") || rel.startsWith("nmod")
+                || rel.startsWith("nsubj") || rel.equals("conj");
+        return argument && (g.hasChild(adjective, "det", "a") || g.hasChild(adjective, "det", "the"));
+    }
+
     /** The noun an adjective describes: its head for "a black dog", the subject for "the dog is black", or -1. */
     private static int describedThing(SentenceGraph g, int adjective) {
         for (int k = adjective, hops = 0; k >= 0 && hops < 4; k = g.head[k], hops++) {
@@ -247,7 +380,29 @@ final class MentionRules {
 
     // ------------------------------------------------------------------ negation
 
-    /** Nouns the caption denies: "no people", "without a helmet", "not wearing a hat", and their conjuncts. */
+    /**
+     * A thing something only looks like is not in the picture: "an umbrella decorated like a bear", "a cake
+     * shaped like a bus", "a Lego set mimicking a kitchen". "Like" after a noun gives examples that are there
+     * ("items like scissors and a sink").
+     */
+    private static boolean isLikenedTo(SentenceGraph g, int noun) {
+        int head = g.head[noun];
+        if (head < 0 || g.isNoun(head)) {
+            return false;
+        }
+        return g.hasChild(noun, "case", "like")
+                || g.relation[noun].startsWith("obj") && WordLists.RESEMBLING_VERBS.contains(g.lemma[head]);
+    }
+
+    /** "A table with place settings for 7 people": how many something is for, not who is there. */
+    private static boolean isCapacity(SentenceGraph g, int noun) {
+        return g.hasChild(noun, "case", "for") && g.child(noun, "nummod") >= 0;
+    }
+
+    /**
+     * Nouns the caption denies ("no people", "without a helmet", "not wearing a hat"), only likens something
+     * to, or counts what something is for, and their conjuncts.
+     */
     private static boolean[] negatedNouns(SentenceGraph g) {
         boolean[] negated = new boolean[g.size];
         for (int i = 0; i < g.size; i++) {
@@ -260,7 +415,7 @@ final class MentionRules {
                     && (g.hasChild(head, "advmod", "not") || g.hasChild(head, "advmod", "never")
                     || g.hasChild(head, "advmod", "n't"));
             negated[i] = g.hasChild(i, "det", "no") || g.hasChild(i, "case", "without") || deniedVerb
-                    || WordLists.NOBODY.contains(g.lemma[i]);
+                    || WordLists.NOBODY.contains(g.lemma[i]) || isLikenedTo(g, i) || isCapacity(g, i);
         }
         // "no people or cars": a bare conjunct shares the denial
         for (int i = 0; i < g.size; i++) {
@@ -276,7 +431,14 @@ final class MentionRules {
 
     private void add(SentenceGraph g, String text, int offset, int i, TagKind kind, boolean negated,
                      List<Mention> out, String... forms) {
-        out.add(mention(g, text, offset, i, i, forms[0], kind, negated, lookup.best(kind, forms)));
+        TagMatch match = lookup.best(kind, forms);
+        if (match != null && kind != OBJECT_SCENE && match.kind() != kind
+                && match.rule().compareTo(MatchRule.BASE_FORM) > 0) {
+            // WordNet links a tag of another kind through its own part of speech: the noun "lounge" is a
+            // couch, the verb ("people lounging on mushrooms") is none
+            match = null;
+        }
+        out.add(mention(g, text, offset, i, i, forms[0], kind, negated, match));
     }
 
     private static Mention mention(SentenceGraph g, String text, int offset, int from, int last, String lemma,

@@ -30,6 +30,18 @@ final class WordLists {
     static final Set<String> LINKING_VERBS = Set.of("be", "have", "do", "get", "seem", "appear", "contain",
             "include", "feature", "show", "become", "let", "make");
 
+    /** Verbs whose object is only imitated: "a Lego set mimicking a kitchen and people". */
+    static final Set<String> RESEMBLING_VERBS = Set.of("resemble", "mimic", "imitate", "impersonate");
+
+    /** Nouns that hold or bear what their compound's first noun names: "clock tower", "toothbrush holder". */
+    static final Set<String> HOLDERS = Set.of("tower", "holder", "stand", "rack", "shelf");
+
+    /** Modifiers that make a toy of an animal: "a stuffed bear", "a plush giraffe". */
+    static final Set<String> TOY_MAKERS = Set.of("stuffed", "plush");
+
+    /** Nouns that name the toy itself, whatever modifies them: "a stuffed toy", "a plush teddy". */
+    static final Set<String> TOYS = Set.of("toy", "teddy", "doll", "animal", "plushie");
+
     /** Words that turn a verb phrase down: "not wearing a helmet", "never". */
     static final Set<String> VERB_NEGATIONS = Set.of("not", "n't", "never");
 }

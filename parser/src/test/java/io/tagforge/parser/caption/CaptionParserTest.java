@@ -65,6 +65,48 @@ class CaptionParserTest {
         assertThat(names(parsed)).contains("bed").doesNotContain("truck");
     }
 
+    @Test
+    void aQuantityNounWithANounModifierCountsTheModifier() {
+        assertThat(tags("A captive elephant family has their pictures taken.")).contains("elephant")
+                .doesNotContain("family");
+        assertThat(tags("The elephant family is walking down the road.")).contains("elephant", "road")
+                .doesNotContain("family");
+        assertThat(tags("a family is sitting down at a table to have cake")).contains("family", "table", "cake");
+    }
+
+    /** a noun "compound" with an -ing head is mostly a thing with its participle, misread as one noun */
+    @Test
+    void aNounBeforeAnIngWordIsAThingOfThePicture() {
+        assertThat(tags("Sheep grazing in a grassy field by itself.")).contains("sheep", "field");
+        assertThat(tags("A snowboarder balancing while moving through a curve.")).contains("snowboarder");
+        assertThat(tags("A white cat feeding on some cereals on a bowl")).contains("cat", "bowl");
+    }
+
+    /** "A man races a horse": the tagger's plural noun under a singular article is the verb of its subject */
+    @Test
+    void aPluralUnderASingularArticleIsAVerbAndItsSubjectAThing() {
+        ParsedCaption races = parser.parse("A man races a horse on a dirt track.");
+        assertThat(names(races)).contains("man", "horse", "dirt track");
+        assertThat(mention(races, "races").orElseThrow().kind()).isEqualTo(ACTION);
+        assertThat(races.mentions()).noneMatch(m -> m.surface().equals("man races"));
+        assertThat(tags("A surfer paddles over a wave in clear blue water.")).contains("surfer", "wave");
+        assertThat(tags("A man skateboards on a skateboard in a concrete area")).contains("man", "skateboard");
+    }
+
+    @Test
+    void aHolderShowsWhatItHolds() {
+        assertThat(tags("A large church building with a massive clock tower.")).contains("clock", "tower");
+        assertThat(tags("Four toothbrushes sit in the holes of a toothbrush holder.")).contains("toothbrush");
+        assertThat(tags("A bathroom sink with a towel rack, hair dryer and a mirror.")).contains("towel", "bathroom sink");
+    }
+
+    @Test
+    void anAdjectiveWithAnArticleAndNoNounIsTheNoun() {
+        assertThat(tags("A person with a remote in a room.")).contains("person", "remote", "room");
+        assertThat(tags("A dog is sitting on a couch by a remote.")).contains("dog", "couch", "remote");
+        assertThat(kinds(parser.parse("A black cat sitting in a field of grass."), ATTRIBUTE)).contains("black");
+    }
+
     // ------------------------------------------------------------------ part of speech
 
     @Test
@@ -125,6 +167,34 @@ class CaptionParserTest {
         ParsedCaption bareHead = parser.parse("A skier not wearing a helmet goes down the slope.");
         assertThat(mention(bareHead, "helmet").orElseThrow().negated()).isTrue();
         assertThat(names(bareHead)).contains("skier", "slope").doesNotContain("helmet");
+    }
+
+    @Test
+    void whatSomethingIsOnlyLikenedToIsNotThere() {
+        ParsedCaption umbrella = parser.parse(
+                "an umbrella decorated like a bear resting on a bed next to a teddy bear");
+        assertThat(mention(umbrella, "bear").orElseThrow().negated()).isTrue();
+        assertThat(names(umbrella)).contains("umbrella", "bed", "teddy").doesNotContain("bear");
+        assertThat(tags("A set up small chocolate cakes decorated like trains.")).contains("chocolate cake")
+                .doesNotContain("train");
+        assertThat(tags("A miniature Lego set mimicking a kitchen and people.")).contains("lego")
+                .doesNotContain("kitchen", "person");
+        // how many something is for is no one there
+        ParsedCaption settings = parser.parse("A table with place settings for 7 people.");
+        assertThat(mention(settings, "people").orElseThrow().negated()).isTrue();
+        assertThat(names(settings)).contains("table").doesNotContain("person");
+        // "like" after a noun gives examples, which are there
+        assertThat(tags("A display of different items like scissors and a sink")).contains("scissors", "sink");
+    }
+
+    @Test
+    void aStuffedAnimalIsAToyNotTheAnimal() {
+        ParsedCaption bears = parser.parse("a stuffed bear holding a bear umbrella next to a little stuffed bear");
+        assertThat(bears.mentions()).filteredOn(m -> m.surface().equals("bear")).hasSize(2)
+                .allMatch(Mention::negated);
+        assertThat(names(bears)).contains("umbrella").doesNotContain("bear");
+        assertThat(tags("Two stuffed teddy bears sitting on a wooden chair in a yard.")).contains("teddy", "chair");
+        assertThat(tags("a cute little kitty laying among stuffed animals")).contains("stuffed animal");
     }
 
     // ------------------------------------------------------------------ attributes and actions
