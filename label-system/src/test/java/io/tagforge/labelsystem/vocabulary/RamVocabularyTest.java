@@ -76,6 +76,8 @@ class RamVocabularyTest {
             wineglasses   | wine glass   | BASE_FORM
             hairdryer     | hair drier   | SYNONYM
             tooth brushes | toothbrush   | BASE_FORM
+            skate board   | skateboard   | SYNONYM
+            surf boards   | surfboard    | BASE_FORM
             potted plants | houseplant   | BASE_FORM
             """)
     void resolves(String surface, String tag, MatchRule rule) {
