@@ -41,6 +41,7 @@ final class MentionRules {
         boolean[] negated = negatedNouns(g);
         boolean[] consumed = new boolean[g.size];
         matchMultiwordNames(g, text, offset, negated, consumed, out);
+        matchContainersOfContents(g, text, offset, negated, consumed, out);
         keepUnknownCompounds(g, text, offset, negated, consumed, out);
         for (int i = 0; i < g.size; i++) {
             if (!consumed[i] && hasLatinLetter(g.word[i])) {
@@ -85,6 +86,29 @@ final class MentionRules {
                     i = last;
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * "a glass of wine" is a wine glass, "a cup of coffee" a coffee cup, when the vocabulary has that name (not
+     * through WordNet: "a glass of water" is no water glass to RAM). The contents stay a thing of their own.
+     */
+    private void matchContainersOfContents(SentenceGraph g, String text, int offset, boolean[] negated,
+                                           boolean[] consumed, List<Mention> out) {
+        for (int i = 0; i + 2 < g.size; i++) {
+            // the "of" right after the container and the noun it introduces, wherever the parser attached that
+            // noun ("book and glass of wine": to the book)
+            int contents = g.head[i + 1];
+            if (consumed[i] || !g.isCommonNoun(i) || !g.lemma[i + 1].equals("of") || !g.relation[i + 1].equals("case")
+                    || contents <= i + 1 || !g.isCommonNoun(contents)) {
+                continue;
+            }
+            String name = g.lemma[contents] + " " + g.lemma[i];
+            TagMatch match = lookup.best(OBJECT_SCENE, name, lower(g.word[contents]) + " " + g.lemma[i]);
+            if (match != null && match.rule().compareTo(MatchRule.BASE_FORM) <= 0) {
+                out.add(mention(g, text, offset, i, contents, name, OBJECT_SCENE, negated[i], match));
+                consumed[i] = true;
             }
         }
     }
@@ -136,10 +160,10 @@ final class MentionRules {
         return true;
     }
 
+    /** A word of a name; the tagger reads some modifiers as verbs ("a skate/VB board"). */
     private static boolean isNameWord(SentenceGraph g, int k) {
         String pos = g.pos[k];
-        boolean nominal = pos.startsWith("NN") || pos.startsWith("JJ") || pos.equals("VBG") || pos.equals("VBN")
-                || pos.equals("FW");
+        boolean nominal = pos.startsWith("NN") || pos.startsWith("JJ") || pos.startsWith("VB") || pos.equals("FW");
         return nominal && hasLatinLetter(g.word[k]);
     }
 
@@ -243,7 +267,24 @@ final class MentionRules {
     private static boolean isCompoundModifier(SentenceGraph g, int i) {
         int head = g.head[i];
         return g.relation[i].equals("compound") && head > i && g.isNoun(head) && hasLatinLetter(g.word[head])
-                && !showsItsModifier(g, head);
+                && !showsItsModifier(g, head) && !isInterrupted(g, i, head);
+    }
+
+    /**
+     * A compound's nouns stand together: a "compound" across an article, a verb, a word in -ing or a conjunction
+     * of nouns is the tagger's misreading of a thing and what follows it ("A man wearing sunglasses", "a horse
+     * and a donkey eating grass", "A cat drinking water"). Adjectives between are modifiers of the same thing
+     * ("an orange and white cat", "a baby black bear").
+     */
+    private static boolean isInterrupted(SentenceGraph g, int modifier, int head) {
+        for (int k = modifier + 1; k < head; k++) {
+            String pos = g.pos[k];
+            boolean conjoinsAnother = pos.equals("CC") && !g.isAdjective(k + 1);
+            if (pos.equals("DT") || pos.startsWith("VB") || lower(g.word[k]).endsWith("ing") || conjoinsAnother) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -255,12 +296,13 @@ final class MentionRules {
      *     ("horse riding", "kite string");</li>
      * <li>a verb the tagger read as a plural noun, which the singular article gives away ("A man races a
      *     horse", "A small child lounges with a remote"): the first noun is its subject;</li>
-     * <li>a thing that holds or bears the first ("clock tower", "toothbrush holder", "fruit stand").</li>
+     * <li>a thing that holds or bears the first ("clock tower", "toothbrush holder", "fruit stand");</li>
+     * <li>a part or place of the first ("the stove top", "a mountain side"), as in "the top of the stove".</li>
      * </ul>
      */
     private static boolean showsItsModifier(SentenceGraph g, int head) {
         return collectsItsModifier(g, head) || lower(g.word[head]).endsWith("ing") || isMisreadVerb(g, head)
-                || WordLists.HOLDERS.contains(g.lemma[head]);
+                || WordLists.HOLDERS.contains(g.lemma[head]) || WordLists.RELATIONAL.contains(g.lemma[head]);
     }
 
     /**

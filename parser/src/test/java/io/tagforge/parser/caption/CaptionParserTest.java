@@ -47,6 +47,17 @@ class CaptionParserTest {
     }
 
     @Test
+    void aContainerOfContentsIsTheContainerTheVocabularyNames() {
+        ParsedCaption wine = parser.parse("A white plate holding a pizza next to book and glass of wine.");
+        assertThat(mention(wine, "glass of wine").orElseThrow().lemma()).isEqualTo("wine glass");
+        assertThat(names(wine)).contains("wine glass", "wine", "pizza", "plate");
+        assertThat(tags("A tray filled with a cut in half sandwich and a cup of coffee.")).contains("coffee cup",
+                "coffee", "sandwich");
+        // no such name: the container as such
+        assertThat(tags("a close up of a plate of food with broccoli")).contains("plate", "food", "broccoli");
+    }
+
+    @Test
     void aLongerReadingBeatsItsParts() {
         assertThat(tags("a toilet with a teddy bear sitting on the seat .")).contains("teddy", "seat")
                 .doesNotContain("bear");
@@ -98,6 +109,20 @@ class CaptionParserTest {
         assertThat(tags("A large church building with a massive clock tower.")).contains("clock", "tower");
         assertThat(tags("Four toothbrushes sit in the holes of a toothbrush holder.")).contains("toothbrush");
         assertThat(tags("A bathroom sink with a towel rack, hair dryer and a mirror.")).contains("towel", "bathroom sink");
+    }
+
+    @Test
+    void aCompoundAcrossAVerbOrAConjunctionIsAMisreadingAndItsFirstNounAThing() {
+        assertThat(tags("A man wearing sunglasses and a black hat.")).contains("man", "sunglasses", "hat");
+        assertThat(tags("a horse and a donkey eating grass in a fenced in pasture")).contains("horse", "donkey");
+        // a true compound keeps its first noun out
+        assertThat(tags("A skateboarder is on top of a cement bowl.")).contains("skateboarder", "bowl")
+                .doesNotContain("cement");
+    }
+
+    @Test
+    void aPartOrPlaceShowsWhatItIsPartOf() {
+        assertThat(tags("A woman makes eggs on the stove top.")).contains("woman", "egg", "stove");
     }
 
     @Test
