@@ -58,22 +58,22 @@ class CaptionTagEvaluationTest {
 
     /**
      * Most categories COCO annotates are never named in the captions (a recall ceiling near 0.5 for any caption
-     * tagger), and 40 images a half give few pairs: the margins asserted are the ones these data can show.
+     * tagger), and 40 images a half give few pairs: the margins asserted are the ones these data show (README:
+     * development +0.034 precision and +0.107 recall, held-out +0.087 and +0.033).
      */
     @Test
-    void theParserBeatsNaiveMatching() {
-        Score naive = row(CaptionTagEvaluation.Split.ALL, "naive");
-        Score parser = row(CaptionTagEvaluation.Split.ALL, "parser");
-        assertThat(parser.recall()).isGreaterThan(naive.recall() + 0.05);
-        assertThat(parser.f1()).isGreaterThan(naive.f1() + 0.04);
-        assertThat(parser.precision()).isGreaterThan(naive.precision() + 0.02);
-        for (CaptionTagEvaluation.Split half : List.of(CaptionTagEvaluation.Split.DEVELOPMENT,
-                CaptionTagEvaluation.Split.HELD_OUT)) {
-            assertThat(row(half, "parser").f1()).as(half.name()).isGreaterThan(row(half, "naive").f1() + 0.02);
-            assertThat(row(half, "parser").precision()).as(half.name()).isGreaterThan(row(half, "naive").precision());
-            assertThat(row(half, "parser").recall()).as(half.name()).isGreaterThan(row(half, "naive").recall());
-            assertThat(row(half, "parser").f1()).as(half.name()).isGreaterThan(row(half, "naive+plurals").f1());
+    void theParserBeatsNaiveMatchingByAMarginOnBothHalves() {
+        for (CaptionTagEvaluation.Split split : CaptionTagEvaluation.Split.values()) {
+            Score naive = row(split, "naive");
+            Score parser = row(split, "parser");
+            assertThat(parser.precision()).as(split + " precision").isGreaterThanOrEqualTo(naive.precision() + 0.03);
+            assertThat(parser.recall()).as(split + " recall").isGreaterThanOrEqualTo(naive.recall() + 0.03);
+            assertThat(parser.f1()).as(split + " F1").isGreaterThanOrEqualTo(naive.f1() + 0.04);
+            assertThat(parser.f1()).as(split + " F1 against plurals").isGreaterThan(row(split, "naive+plurals").f1());
         }
+        Score all = row(CaptionTagEvaluation.Split.ALL, "parser");
+        assertThat(all.precision()).isGreaterThanOrEqualTo(row(CaptionTagEvaluation.Split.ALL, "naive").precision() + 0.05);
+        assertThat(all.recall()).isGreaterThanOrEqualTo(row(CaptionTagEvaluation.Split.ALL, "naive").recall() + 0.06);
     }
 
     private static Score row(CaptionTagEvaluation.Split split, String tagger) {
