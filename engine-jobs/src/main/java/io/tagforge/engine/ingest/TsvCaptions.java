@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** CC3M/CC12M/SBU style: {@code path-or-url<TAB>caption} per line; an image may have several lines. */
 final class TsvCaptions implements CaptionSource {
@@ -62,10 +63,13 @@ final class TsvCaptions implements CaptionSource {
         }
     }
 
-    /** The input's lines as bytes, without their line ends. */
+    /** The input's lines as bytes, without their line ends; scanned a buffer at a time, not a call per byte. */
     private static final class LineBytes {
         static final int MAX_BYTES = 1 << 20;
         private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
         private byte[] line = new byte[1024];
         private int length;
 
@@ -75,20 +79,42 @@ final class TsvCaptions implements CaptionSource {
 
         boolean next() throws IOException {
             length = 0;
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                if (length > MAX_BYTES) {
+            while (true) {
+                if (position == limit) {
+                    limit = Math.max(0, in.read(buffer));
+                    position = 0;
+                    if (limit == 0) {
+                        return endLine(length > 0);
+                    }
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                append(start, position - start);
+                if (tooLong()) {
                     return true;
                 }
-                if (length == line.length) {
-                    line = java.util.Arrays.copyOf(line, line.length * 2);
+                if (position < limit) {
+                    position++;
+                    return endLine(true);
                 }
-                line[length++] = (byte) b;
             }
+        }
+
+        private void append(int from, int count) {
+            if (length + count > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+            }
+            System.arraycopy(buffer, from, line, length, count);
+            length += count;
+        }
+
+        private boolean endLine(boolean found) {
             if (length > 0 && line[length - 1] == '\r') {
                 length--;
             }
-            return b >= 0 || length > 0;
+            return found;
         }
 
         boolean tooLong() {
