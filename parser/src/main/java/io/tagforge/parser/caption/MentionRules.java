@@ -262,12 +262,15 @@ final class MentionRules {
     /**
      * The first noun of an unknown compound ("visitor center", "dog bed") is not a thing of the picture: the
      * compound names one thing, its head; the compound itself is kept whole as a candidate. Except where the
-     * head says the first noun is there too: {@link #showsItsModifier}.
+     * head says the first noun is there too ({@link #showsItsModifier}), unless that noun is a quantity ("a
+     * couple slices").
      */
     private static boolean isCompoundModifier(SentenceGraph g, int i) {
         int head = g.head[i];
-        return g.relation[i].equals("compound") && head > i && g.isNoun(head) && hasLatinLetter(g.word[head])
-                && !showsItsModifier(g, head) && !isInterrupted(g, i, head);
+        boolean compound = g.relation[i].equals("compound") && head > i && g.isNoun(head)
+                && hasLatinLetter(g.word[head]);
+        return compound && (WordLists.QUANTIFIERS.contains(g.lemma[i])
+                || !showsItsModifier(g, head) && !isInterrupted(g, i, head));
     }
 
     /**
@@ -297,12 +300,15 @@ final class MentionRules {
      * <li>a verb the tagger read as a plural noun, which the singular article gives away ("A man races a
      *     horse", "A small child lounges with a remote"): the first noun is its subject;</li>
      * <li>a thing that holds or bears the first ("clock tower", "toothbrush holder", "fruit stand");</li>
-     * <li>a part or place of the first ("the stove top", "a mountain side"), as in "the top of the stove".</li>
+     * <li>a part or place of the first ("a laptop screen", "orange slices", "the stove top"), as in "the top
+     *     of the stove".</li>
      * </ul>
      */
     private static boolean showsItsModifier(SentenceGraph g, int head) {
+        String lemma = g.lemma[head];
         return collectsItsModifier(g, head) || lower(g.word[head]).endsWith("ing") || isMisreadVerb(g, head)
-                || WordLists.HOLDERS.contains(g.lemma[head]) || WordLists.RELATIONAL.contains(g.lemma[head]);
+                || WordLists.HOLDERS.contains(lemma) || WordLists.PARTS.contains(lemma)
+                || WordLists.RELATIONAL.contains(lemma);
     }
 
     /**

@@ -36,6 +36,11 @@ final class WordLists {
     /** Nouns that hold or bear what their compound's first noun names: "clock tower", "toothbrush holder". */
     static final Set<String> HOLDERS = Set.of("tower", "holder", "stand", "rack", "shelf");
 
+    /** Nouns that name a part of what their compound's first noun names: "car window", "laptop screen". */
+    static final Set<String> PARTS = Set.of("window", "door", "screen", "wheel", "tire", "engine", "hood",
+            "roof", "windshield", "bumper", "handle", "lid", "wing", "tail", "cockpit", "trunk", "head", "neck",
+            "face", "mane", "paw", "beak", "tusk", "crust", "peel", "slice", "wedge");
+
     /** Modifiers that make a toy of an animal: "a stuffed bear", "a plush giraffe". */
     static final Set<String> TOY_MAKERS = Set.of("stuffed", "plush");
 

@@ -123,6 +123,11 @@ class CaptionParserTest {
     @Test
     void aPartOrPlaceShowsWhatItIsPartOf() {
         assertThat(tags("A woman makes eggs on the stove top.")).contains("woman", "egg", "stove");
+        assertThat(tags("A cat is looking at a laptop screen.")).contains("cat", "laptop", "screen");
+        assertThat(tags("A rusted train engine in a sunny day.")).contains("train", "engine");
+        // a quantity before the part is none
+        assertThat(tags("A pizza sitting on a table, with a couple slices on it.")).contains("pizza", "slice")
+                .doesNotContain("couple");
     }
 
     @Test
