@@ -27,7 +27,8 @@ import org.postgresql.core.BaseConnection;
 final class CaptionCopy implements IngestSink, AutoCloseable {
 
     static final String IMAGE_TABLE =
-            "CREATE TEMP TABLE ingest_image (key text NOT NULL, id bigint NOT NULL, fresh boolean NOT NULL) ON COMMIT DROP";
+            "CREATE TEMP TABLE ingest_image (key text NOT NULL, id bigint NOT NULL, fresh boolean NOT NULL, line bigint NOT NULL)"
+            + " ON COMMIT DROP";
     private static final int BATCH = 50_000;
 
     private final Connection connection;
@@ -145,21 +146,19 @@ final class CaptionCopy implements IngestSink, AutoCloseable {
 
     /** Fills the batch's image ids; returns whether every image of the batch is new in this run. */
     private boolean resolveImageIds(Batch batch) throws SQLException {
-        Set<String> distinct = new LinkedHashSet<>();
+        Map<String, Long> ids = new HashMap<>(batch.size * 2);
+        // most images are first named within the batch that holds their captions (TSV, RAM JSON): one range read
+        boolean allFresh = lookUp(ids, "SELECT key, id, fresh FROM ingest_image WHERE line BETWEEN ? AND ?",
+                batch.lines[0], batch.lines[batch.size - 1]);
+        Set<String> others = new LinkedHashSet<>();
         for (int i = 0; i < batch.size; i++) {
-            distinct.add(batch.keys[i]);
-        }
-        Map<String, Long> ids = new HashMap<>(distinct.size() * 2);
-        boolean allFresh = true;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT key, id, fresh FROM ingest_image WHERE key = ANY (?)")) {
-            ps.setArray(1, connection.createArrayOf("text", distinct.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getLong(2));
-                    allFresh &= rs.getBoolean(3);
-                }
+            if (!ids.containsKey(batch.keys[i])) {
+                others.add(batch.keys[i]);
             }
+        }
+        if (!others.isEmpty()) {
+            allFresh &= lookUp(ids, "SELECT key, id, fresh FROM ingest_image WHERE key = ANY (?)",
+                    connection.createArrayOf("text", others.toArray()));
         }
         for (int i = 0; i < batch.size; i++) {
             Long id = ids.get(batch.keys[i]);
@@ -167,6 +166,23 @@ final class CaptionCopy implements IngestSink, AutoCloseable {
                 throw new IngestException(file, batch.lines[i], "image_id", "unknown image id " + batch.keys[i]);
             }
             batch.imageIds[i] = id;
+        }
+        return allFresh;
+    }
+
+    /** Adds the (key, id) rows of {@code sql} to {@code ids}; returns whether all of them are new images. */
+    private boolean lookUp(Map<String, Long> ids, String sql, Object... args) throws SQLException {
+        boolean allFresh = true;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                    allFresh &= rs.getBoolean(3);
+                }
+            }
         }
         return allFresh;
     }

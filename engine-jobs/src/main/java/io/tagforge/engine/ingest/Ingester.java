@@ -65,6 +65,12 @@ public final class Ingester {
     private void run(IngestRequest request, JobContext ctx, List<String> missingExamples) throws Exception {
         ctx.total(2 * Files.size(request.file()));
         try (Connection c = dataSource.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                // the staging tables of a million images outgrow the default 8 MB of temp buffers many times over
+                st.execute("SET temp_buffers = '512MB'");
+            } catch (SQLException e) {
+                // a session that used temporary tables before keeps its buffers
+            }
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
@@ -182,27 +188,31 @@ public final class Ingester {
         try (Statement st = c.createStatement()) {
             st.execute(CaptionCopy.IMAGE_TABLE);
         }
+        boolean hadImages = count(c, "SELECT count(*) FROM (SELECT FROM image WHERE dataset_id = ? LIMIT 1) x", datasetId) > 0;
+        // in the order the file names them, so the captions that follow in file order go in by ascending image id
         long added = update(c, """
                 WITH described AS (
-                    SELECT DISTINCT ON (path) path, nullif(key, path) external_id, width, height
+                    SELECT DISTINCT ON (path) path, nullif(key, path) external_id, width, height, line
                       FROM ingest_staging WHERE kind = 'i' ORDER BY path, line),
                 added AS (
                     INSERT INTO image (dataset_id, path, external_id, width, height)
-                    SELECT ?, path, external_id, width, height FROM described n
-                     WHERE NOT EXISTS (SELECT 1 FROM image e WHERE e.dataset_id = ? AND e.path = n.path)
-                    RETURNING id, coalesce(external_id, path) AS key)
-                INSERT INTO ingest_image SELECT key, id, true FROM added""", datasetId, datasetId);
-        if (count(c, "SELECT count(*) FROM image WHERE dataset_id = ?", datasetId) > added) {
+                    SELECT ?, path, external_id, width, height FROM described n %s ORDER BY line
+                    RETURNING id, path, coalesce(external_id, path) AS key)
+                INSERT INTO ingest_image SELECT a.key, a.id, true, d.line FROM added a JOIN described d USING (path)"""
+                .formatted(hadImages ? "WHERE NOT EXISTS (SELECT 1 FROM image e WHERE e.dataset_id = " + datasetId
+                        + " AND e.path = n.path)" : ""), datasetId);
+        if (hadImages) {
             update(c, """
                     INSERT INTO ingest_image
-                    SELECT DISTINCT ON (s.key) s.key, im.id, false FROM ingest_staging s
+                    SELECT DISTINCT ON (s.key) s.key, im.id, false, s.line FROM ingest_staging s
                       JOIN image im ON im.dataset_id = ? AND im.path = s.path
-                     WHERE s.kind = 'i' AND NOT EXISTS (SELECT 1 FROM ingest_image n WHERE n.key = s.key)""",
-                    datasetId);
+                     WHERE s.kind = 'i' AND NOT EXISTS (SELECT 1 FROM ingest_image n WHERE n.key = s.key)
+                     ORDER BY s.key, s.line""", datasetId);
         }
         try (Statement st = c.createStatement()) {
-            // built once the rows are in: a sorted build, not a million index insertions
+            // built once the rows are in: sorted builds, not a million index insertions each
             st.execute("ALTER TABLE ingest_image ADD PRIMARY KEY (key)");
+            st.execute("CREATE INDEX ON ingest_image (line)");
             st.execute("ANALYZE ingest_image");
         }
         return added;

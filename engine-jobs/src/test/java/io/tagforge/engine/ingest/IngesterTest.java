@@ -86,6 +86,8 @@ class IngesterTest {
         assertThat(ingest(IngestFormat.TSV, plain, null).captionsAdded()).isEqualTo(120_000);
         assertThat(scalar("SELECT string_agg(i.path || E'\\t' || c.text || E'\\n', '' ORDER BY c.id)"
                 + " FROM caption c JOIN image i ON i.id = c.image_id")).as("caption ids follow the file").isEqualTo(lines.toString());
+        assertThat(scalar("SELECT count(*) FROM (SELECT path, row_number() OVER (ORDER BY id) - 1 AS n FROM image) x"
+                + " WHERE path <> 'img/' || n || '.jpg'")).as("image ids follow the file, not the paths' order").isEqualTo("0");
 
         String more = "img/5.jpg\tcaption 2 of 5\nimg/0.jpg\ta late caption\nimg/new.jpg\tA new image.\n";
         Path grown = write("grown.tsv", lines + more);
