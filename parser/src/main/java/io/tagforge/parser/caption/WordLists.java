@@ -46,7 +46,4 @@ final class WordLists {
 
     /** Nouns that name the toy itself, whatever modifies them: "a stuffed toy", "a plush teddy". */
     static final Set<String> TOYS = Set.of("toy", "teddy", "doll", "animal", "plushie");
-
-    /** Words that turn a verb phrase down: "not wearing a helmet", "never". */
-    static final Set<String> VERB_NEGATIONS = Set.of("not", "n't", "never");
 }
