@@ -43,13 +43,18 @@ final class CaptionCopy implements IngestSink, AutoCloseable {
     private Batch spare = new Batch();
     private Future<Long> writing;
     private long added;
-    private boolean batchTable;
-    private boolean indexOnly;
 
-    CaptionCopy(Connection connection, Path file, boolean captionsMayRepeat) {
+    CaptionCopy(Connection connection, Path file, boolean captionsMayRepeat) throws SQLException {
         this.connection = connection;
         this.file = file;
         this.captionsMayRepeat = captionsMayRepeat;
+        try (Statement st = connection.createStatement()) {
+            // a batch names thousands of keys: priced as random reads, one scan of all images looks cheaper,
+            // but every batch would scan them all again
+            st.execute("SET LOCAL enable_seqscan = off");
+            st.execute("CREATE TEMP TABLE ingest_caption_batch "
+                    + "(ord bigint GENERATED ALWAYS AS IDENTITY, image_id bigint, origin smallint, text text) ON COMMIT DROP");
+        }
     }
 
     @Override
@@ -116,14 +121,6 @@ final class CaptionCopy implements IngestSink, AutoCloseable {
     }
 
     private long write(Batch batch) throws SQLException {
-        if (!indexOnly) {
-            try (Statement st = connection.createStatement()) {
-                // a batch names thousands of keys: priced as random reads, one scan of all images looks cheaper,
-                // but every batch would scan them all again
-                st.execute("SET LOCAL enable_seqscan = off");
-            }
-            indexOnly = true;
-        }
         // images new in this run have no captions yet and, unless the file names one twice, nothing can conflict
         long written = resolveImageIds(batch) && !captionsMayRepeat ? copy(batch, "caption") : insertNew(batch);
         batch.size = 0;
@@ -133,9 +130,7 @@ final class CaptionCopy implements IngestSink, AutoCloseable {
     /** Inserts the batch's captions that their images do not have yet, in file order. */
     private long insertNew(Batch batch) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute(batchTable ? "TRUNCATE ingest_caption_batch" : "CREATE TEMP TABLE ingest_caption_batch "
-                    + "(ord bigint GENERATED ALWAYS AS IDENTITY, image_id bigint, origin smallint, text text) ON COMMIT DROP");
-            batchTable = true;
+            st.execute("TRUNCATE ingest_caption_batch");
             copy(batch, "ingest_caption_batch");
             return st.executeLargeUpdate("""
                     INSERT INTO caption (image_id, origin, text)
