@@ -19,7 +19,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Real review work for tests: COCO-MINI train2017 (80 images, their captions and 739 instance boxes) as dataset
  * coco-mini, each category a tag, the boxes as regions; a region's distance is how far its log-area lies from
  * its category's median, and an image-tag pair whose region is in the top tenth of its category is FLAGGED
- * (OUTLIER_REGION) with that evidence. Users: anna and ben (ANNOTATOR), cora (CURATOR), root (all roles),
+ * (OUTLIER_REGION) with that evidence, as a pair (tag_pair) of a MODEL row and a PARSED_ORIGINAL row for each
+ * caption that names the category. Users: anna and ben (ANNOTATOR), cora (CURATOR), root (all roles),
  * password {@value #PASSWORD}.
  */
 public final class CocoMiniFixture {
@@ -59,8 +60,10 @@ public final class CocoMiniFixture {
     }
 
     private void reset() {
-        jdbc.sql("DELETE FROM review").update();
-        jdbc.sql("DELETE FROM lease").update();
+        jdbc.sql("DELETE FROM pair_decision").update();
+        jdbc.sql("DELETE FROM pair_lease").update();
+        jdbc.sql("UPDATE tag_pair SET state = 1, bulk_id = NULL, rechecked = false, score = NULL").update();
+        jdbc.sql("DELETE FROM bulk_decision").update();
         jdbc.sql("DELETE FROM dataset WHERE id <> ?").param(datasetId).update();
         jdbc.sql("UPDATE tag_assignment SET score = NULL, state = CASE WHEN flag_rule IS NULL THEN 0 ELSE 1 END").update();
     }
@@ -93,12 +96,27 @@ public final class CocoMiniFixture {
         return id;
     }
 
+    /** The flagged pairs in queue order. */
     public List<Long> flaggedIds() {
-        return jdbc.sql("SELECT id FROM tag_assignment WHERE state = 1 ORDER BY id").query(Long.class).list();
+        return jdbc.sql("SELECT id FROM tag_pair WHERE state = 1 ORDER BY id").query(Long.class).list();
     }
 
-    public short state(long assignmentId) {
-        return jdbc.sql("SELECT state FROM tag_assignment WHERE id = ?").param(assignmentId).query(Short.class).single();
+    public short state(long pairId) {
+        return jdbc.sql("SELECT state FROM tag_pair WHERE id = ?").param(pairId).query(Short.class).single();
+    }
+
+    /** The states of the pair's assignment rows. */
+    public List<Short> rowStates(long pairId) {
+        return jdbc.sql("""
+                        SELECT a.state FROM tag_assignment a JOIN tag_pair p ON p.image_id = a.image_id AND p.tag_id = a.tag_id
+                         WHERE p.id = ? ORDER BY a.id""").param(pairId).query(Short.class).list();
+    }
+
+    /** The pair's image path and tag name. */
+    public Map<String, Object> pair(long pairId) {
+        return jdbc.sql("""
+                        SELECT i.path, t.name, p.image_id, p.tag_id FROM tag_pair p JOIN image i ON i.id = p.image_id
+                          JOIN tag t ON t.id = p.tag_id WHERE p.id = ?""").param(pairId).query().singleRow();
     }
 
     /** A release of every tag, in id order, unless it exists. */
@@ -199,13 +217,25 @@ public final class CocoMiniFixture {
                            CASE WHEN max(r.outlier_percentile) >= 90 THEN 0 END
                       FROM region r GROUP BY r.image_id, r.tag_id ORDER BY r.image_id, r.tag_id""")
                     .param(dataset).update();
+            // the captions naming a flagged pair's category: its parsed rows
+            jdbc.sql("""
+                    INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source, state, flag_rule)
+                    SELECT ta.image_id, ta.dataset_id, ta.tag_id, c.id, 0, 1, 0
+                      FROM tag_assignment ta JOIN tag t ON t.id = ta.tag_id JOIN caption c ON c.image_id = ta.image_id
+                     WHERE ta.state = 1 AND c.text ~* ('\\m' || t.name || 's?\\M')""").update();
             jdbc.sql("""
                     INSERT INTO flag_evidence (assignment_id, evidence)
-                    SELECT ta.id, jsonb_build_object('outlier_percentile', round(max(r.outlier_percentile)::numeric, 1),
+                    SELECT ta.id, jsonb_build_object('distance_percentile', round(max(r.outlier_percentile)::numeric, 1),
                                                      'distance', round(max(r.distance)::numeric, 3),
-                                                     'cluster', 0, 'regions', count(*))
+                                                     'cluster', 0, 'regions_of_tag', count(*))
                       FROM tag_assignment ta JOIN region r ON r.image_id = ta.image_id AND r.tag_id = ta.tag_id
                      WHERE ta.state = 1 GROUP BY ta.id""").update();
+            jdbc.sql("""
+                    INSERT INTO tag_pair (dataset_id, image_id, tag_id, state, flag_rule, percentile)
+                    SELECT ta.dataset_id, ta.image_id, ta.tag_id, 1, 0, max(r.outlier_percentile)
+                      FROM tag_assignment ta JOIN region r ON r.image_id = ta.image_id AND r.tag_id = ta.tag_id
+                     WHERE ta.state = 1 AND ta.source = 2 GROUP BY ta.dataset_id, ta.image_id, ta.tag_id
+                     ORDER BY ta.image_id, ta.tag_id""").update();
         }
 
         private static double clamp(double v) {

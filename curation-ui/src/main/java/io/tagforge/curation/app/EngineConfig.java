@@ -2,6 +2,7 @@ package io.tagforge.curation.app;
 
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.engine.review.PairReview;
 import io.tagforge.labelsystem.release.Releases;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine's stores, on the app's database, and the threads jobs and live views run on. */
+/** The engine's stores and review service, on the app's database, and the threads jobs and live views run on. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfig {
 
@@ -22,6 +23,11 @@ class EngineConfig {
     @Bean
     DatasetStore datasetStore(DataSource dataSource) {
         return new DatasetStore(dataSource);
+    }
+
+    @Bean
+    PairReview pairReview(DataSource dataSource) {
+        return new PairReview(dataSource);
     }
 
     @Bean

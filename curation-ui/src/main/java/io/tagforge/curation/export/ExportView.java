@@ -33,7 +33,7 @@ import io.tagforge.labelsystem.release.Releases;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
-/** Choose dataset, release and policy; watch the export job; download the file and read its manifest. */
+/** Choose dataset, release and policy; watch the export job; download its folder or file, read its manifest. */
 @Route("export")
 @PageTitle("Export · Tagforge")
 @RolesAllowed(Roles.CURATOR)
@@ -135,6 +135,16 @@ public class ExportView extends VerticalLayout {
 
     private void showResult(Exports.Done done) {
         result.removeAll();
+        String folderName = done.path().getParent().getFileName().toString();
+        Anchor zip = new Anchor((DownloadHandler) event -> {
+            event.setFileName(folderName + ".zip");
+            event.setContentType("application/zip");
+            try (var out = event.getOutputStream()) {
+                exports.zip(done, out);
+            }
+        }, "Download the folder (zip)");
+        zip.setId("export-zip");
+        zip.setDownload(true);
         Anchor download = new Anchor(DownloadHandler.forFile(done.path().toFile()), "Download " + done.path().getFileName());
         download.setId("export-download");
         download.setDownload(true);
@@ -145,7 +155,7 @@ public class ExportView extends VerticalLayout {
         Pre text = new Pre(done.manifest());
         text.setId("export-manifest");
         text.getStyle().set("max-height", "20em").set("overflow", "auto");
-        result.add(new HorizontalLayout(download, manifest), file, text);
+        result.add(new HorizontalLayout(zip, download, manifest), file, text);
     }
 
     private void refreshHistory() {

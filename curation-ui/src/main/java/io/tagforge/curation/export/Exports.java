@@ -8,6 +8,8 @@ import io.tagforge.engine.export.ExportJob;
 import io.tagforge.engine.export.ExportPolicy;
 import io.tagforge.engine.export.ExportRequest;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,13 +17,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Exports started from the UI: the engine's export job, writing into the app's export folder
- * ({@code tagforge.export-dir}, default {@code ~/.tagforge/exports}); finished exports are rows of table export.
+ * Exports started from the UI: the engine's export job, each into a folder of its own under the app's export
+ * folder ({@code tagforge.export-dir}, default {@code ~/.tagforge/exports}); finished exports are rows of table
+ * export, and a finished export's folder comes as one zip.
  */
 @Service
 @RolesAllowed(Roles.CURATOR)
@@ -51,14 +57,31 @@ public class Exports {
     /** Starts the export job; returns its id. */
     public long start(String dataset, String release, ExportFormat format, ExportPolicy policy, boolean includeUnreviewed) {
         String extension = format == ExportFormat.JSONL ? ".jsonl" : ".json";
-        Path out = folder.resolve(dataset + "-" + release + "-" + STAMP.format(Instant.now()) + extension);
+        Path own = folder.resolve(dataset + "-" + release + "-" + STAMP.format(Instant.now()));
+        for (int n = 2; Files.exists(own); n++) {
+            own = own.resolveSibling(dataset + "-" + release + "-" + STAMP.format(Instant.now()) + "-" + n);
+        }
+        Path out = own.resolve(dataset + extension);
         try {
-            Files.createDirectories(folder);
+            Files.createDirectories(own);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot create the export folder " + folder, e);
+            throw new java.io.UncheckedIOException("Cannot create the export folder " + own, e);
         }
         ExportRequest request = new ExportRequest(dataset, release, format, out, policy, includeUnreviewed, null);
         return jobs.start(ExportJob.KIND, request.toParams(), new ExportJob(request)::run);
+    }
+
+    /** The export's folder (training files, tag lists, manifest) as one zip, entries under the folder's name. */
+    public void zip(Done done, OutputStream out) throws IOException {
+        Path own = done.path().getParent();
+        try (ZipOutputStream zip = new ZipOutputStream(out); Stream<Path> files = Files.list(own)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(own.getFileName() + "/" + file.getFileName()));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
     }
 
     public List<Done> recent(int limit) {

@@ -1,6 +1,7 @@
 package io.tagforge.curation.ontology;
 
 import io.tagforge.curation.security.Roles;
+import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.curation.SynonymProposal;
 import io.tagforge.labelsystem.release.Release;
@@ -45,7 +46,7 @@ public class Ontology {
     }
 
     /** Everything the tag page shows. */
-    public record TagPage(Tag tag, List<TagName> names, Map<String, Long> assignmentsByState,
+    public record TagPage(Tag tag, List<TagName> names, Map<AssignmentState, Long> assignmentsByState,
                           List<SynonymProposal> proposals) {
     }
 
@@ -133,14 +134,13 @@ public class Ontology {
         return ReleaseDiff.between(dataSource, from, to);
     }
 
-    private Map<String, Long> assignmentsByState(int tagId) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (String state : List.of("ACTIVE", "FLAGGED", "ACCEPTED", "REJECTED")) {
+    private Map<AssignmentState, Long> assignmentsByState(int tagId) {
+        Map<AssignmentState, Long> counts = new java.util.EnumMap<>(AssignmentState.class);
+        for (AssignmentState state : AssignmentState.values()) {
             counts.put(state, 0L);
         }
         jdbc.sql("SELECT state, count(*) AS n FROM tag_assignment WHERE tag_id = ? GROUP BY state").param(tagId)
-                .query((rs, n) -> counts.put(List.of("ACTIVE", "FLAGGED", "ACCEPTED", "REJECTED").get(rs.getShort("state")),
-                        rs.getLong("n")))
+                .query((rs, n) -> counts.put(AssignmentState.ofCode(rs.getShort("state")), rs.getLong("n")))
                 .list();
         return counts;
     }

@@ -6,6 +6,10 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -21,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import io.tagforge.curation.ontology.Ontology.TagPage;
 import io.tagforge.curation.ontology.Ontology.TagRow;
 import io.tagforge.curation.security.Roles;
+import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.labelsystem.curation.ConcurrentEditException;
 import io.tagforge.labelsystem.curation.CurationException;
 import io.tagforge.labelsystem.tag.Tag;
@@ -28,6 +33,8 @@ import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagName;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /** One tag: names and translations, WordNet evidence, threshold, counts; rename, merge, split, deprecate. */
@@ -76,7 +83,7 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
         Div names = new Div();
         names.setId("tag-names");
         page.names().forEach(n -> names.add(new Div(new Span(n.form() + " [" + n.language() + ", " + n.source() + "]"))));
-        add(names, new H4("Assignments"), new Span(page.assignmentsByState().toString()), new H4("WordNet evidence"));
+        add(names, new H4("Assignments"), stateCounts(page.assignmentsByState()), new H4("WordNet evidence"));
         if (page.proposals().isEmpty()) {
             add(new Span("No WordNet proposals involve this tag."));
         }
@@ -90,7 +97,8 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
         newName.setValue(tag.name());
         Button rename = new Button("Rename", e -> change(() -> ontology.rename(tag.id(), tag.version(), newName.getValue())));
         rename.setId("rename");
-        threshold.setValue((double) tag.threshold());
+        // the float as typed (0.9), not its double expansion (0.8999999761581421)
+        threshold.setValue(Double.valueOf(Float.toString(tag.threshold())));
         threshold.setMin(0);
         threshold.setMax(1);
         threshold.setStep(0.01);
@@ -117,6 +125,15 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
         return box;
     }
 
+
+    private static NativeTable stateCounts(Map<AssignmentState, Long> counts) {
+        NativeTable table = new NativeTable();
+        table.setId("tag-assignment-counts");
+        table.getStyle().set("border-spacing", "1.5em 0");
+        counts.forEach((state, n) -> table.add(new NativeTableRow(new NativeTableHeaderCell(state.name().toLowerCase()),
+                new NativeTableCell(String.format(Locale.ROOT, "%,d", n)))));
+        return table;
+    }
 
     /** Runs a curation operation and shows the tag again; a concurrent edit or a refused change is shown. */
     private void change(IntSupplier operation) {

@@ -11,17 +11,21 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tagforge.curation.review.ReviewItem.Box;
+import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
+import io.tagforge.engine.review.Decision;
+import io.tagforge.engine.review.ReviewConflictException;
+import io.tagforge.engine.review.ReviewFilter;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The flagged items of one tag as a grid of their outlier crops: select several, accept or reject them together.
- * The shown items are leased to this user, so two galleries never show the same item.
+ * The flagged pairs of one tag as a grid of their outlier crops: select several, accept or reject them together.
+ * The shown pairs are leased to this user, so two galleries never show the same pair. Above: how reviewers
+ * judged the tag's flags so far, with the bulk decision for the rest.
  */
 @Route("review/gallery")
 @PageTitle("Gallery · Tagforge")
@@ -34,13 +38,15 @@ public class GalleryView extends VerticalLayout {
     private final QueueFilterBar filters;
     private final Div grid = new Div();
     private final Span summary = new Span();
+    private final RuleStatsPanel stats;
     private final Set<Long> selected = new LinkedHashSet<>();
     private final List<Long> shown = new ArrayList<>();
     private final List<Div> tiles = new ArrayList<>();
 
-    public GalleryView(ReviewQueue queue, QueueChoices choices) {
+    public GalleryView(ReviewQueue queue, QueueChoices choices, CurrentUser user) {
         this.queue = queue;
         this.filters = new QueueFilterBar(choices, this::reload);
+        this.stats = new RuleStatsPanel(queue, user, this::reload);
         Button all = new Button("Select all", e -> selectAll());
         all.setId("select-all");
         Button accept = new Button("Accept selected", e -> decide(Decision.ACCEPT));
@@ -54,7 +60,7 @@ public class GalleryView extends VerticalLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         grid.setId("gallery-grid");
         grid.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "8px");
-        add(filters, bar, grid);
+        add(filters, stats, bar, grid);
         reload();
     }
 
@@ -63,12 +69,12 @@ public class GalleryView extends VerticalLayout {
         return List.copyOf(shown);
     }
 
-    void toggle(long assignmentId) {
-        int i = shown.indexOf(assignmentId);
-        if (!selected.remove(assignmentId)) {
-            selected.add(assignmentId);
+    void toggle(long pairId) {
+        int i = shown.indexOf(pairId);
+        if (!selected.remove(pairId)) {
+            selected.add(pairId);
         }
-        mark(tiles.get(i), selected.contains(assignmentId));
+        mark(tiles.get(i), selected.contains(pairId));
         updateSummary();
     }
 
@@ -99,13 +105,14 @@ public class GalleryView extends VerticalLayout {
         tiles.clear();
         grid.removeAll();
         ReviewFilter filter = filters.filter();
+        stats.show(filter);
         if (filter.tagId() == null) {
             grid.add(new Span("Choose a tag to see its flagged crops."));
             updateSummary();
             return;
         }
-        for (ReviewItem item : queue.claimPage(filter, PAGE)) {
-            long id = item.entry().assignmentId();
+        for (ReviewItem item : queue.claimPage(filter, filters.order(), PAGE)) {
+            long id = item.entry().pairId();
             Div tile = new Div(tileImage(item));
             tile.setId("tile-" + id);
             tile.getStyle().set("cursor", "pointer").set("padding", "3px").set("border-radius", "6px");
@@ -118,12 +125,10 @@ public class GalleryView extends VerticalLayout {
         updateSummary();
     }
 
-    /** The item's most outlying region, or the whole image when it has none (NO_REGION flags). */
+    /** The pair's flagged region, or the whole image when it has none (NO_REGION flags). */
     private static Div tileImage(ReviewItem item) {
-        Box box = item.regions().stream()
-                .max(Comparator.comparing((Box b) -> b.outlierPercentile() == null ? -1f : b.outlierPercentile()))
-                .orElse(new Box(0, 0, 1, 1, 0, null, null));
-        return new CropTile(item.image(), box, 128);
+        Box box = item.flaggedRegion();
+        return new CropTile(item.image(), box == null ? new Box(0, 0, 1, 1, 0, null, null) : box, 128);
     }
 
     private static void mark(Div tile, boolean on) {

@@ -6,18 +6,20 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import io.tagforge.curation.review.QueueChoices.Choice;
+import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.engine.review.QueueOrder;
+import io.tagforge.engine.review.ReviewFilter;
 import java.util.List;
 
-/** Dataset, tag, flag rule and score range of a review queue; calls back whenever one changes. */
+/** Dataset, tag, flag rule, score range and order of a review queue; calls back whenever one changes. */
 class QueueFilterBar extends HorizontalLayout {
-
-    private static final List<Integer> RULES = List.of(-1, 0, 1, 2);
 
     final ComboBox<Choice> dataset = new ComboBox<>("Dataset");
     final ComboBox<Choice> tag = new ComboBox<>("Tag");
-    final Select<Integer> rule = new Select<>();
+    final Select<FlagRule> rule = new Select<>();
     final NumberField minScore = new NumberField("Score from");
     final NumberField maxScore = new NumberField("to");
+    final Select<QueueOrder> order = new Select<>();
 
     QueueFilterBar(QueueChoices choices, Runnable onChange) {
         setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -33,9 +35,15 @@ class QueueFilterBar extends HorizontalLayout {
         tag.setClearButtonVisible(true);
         rule.setId("filter-rule");
         rule.setLabel("Flag rule");
-        rule.setItems(RULES);
-        rule.setValue(-1);
-        rule.setItemLabelGenerator(r -> r < 0 ? "any" : new ReviewItem.QueueEntry(0, 0, 0, 0, "", null, r).flagRuleName());
+        rule.setItems(FlagRule.values());
+        rule.setEmptySelectionAllowed(true);
+        rule.setEmptySelectionCaption("any");
+        rule.setItemLabelGenerator(r -> r == null ? "any" : r.label());
+        order.setId("filter-order");
+        order.setLabel("Order");
+        order.setItems(QueueOrder.values());
+        order.setValue(QueueOrder.FLAGGED);
+        order.setItemLabelGenerator(QueueOrder::label);
         for (NumberField f : List.of(minScore, maxScore)) {
             f.setMin(0);
             f.setMax(1);
@@ -43,20 +51,25 @@ class QueueFilterBar extends HorizontalLayout {
             f.setWidth("7em");
             f.setClearButtonVisible(true);
         }
-        add(dataset, tag, rule, minScore, maxScore);
+        add(dataset, tag, rule, minScore, maxScore, order);
         dataset.addValueChangeListener(e -> onChange.run());
         tag.addValueChangeListener(e -> onChange.run());
         rule.addValueChangeListener(e -> onChange.run());
         minScore.addValueChangeListener(e -> onChange.run());
         maxScore.addValueChangeListener(e -> onChange.run());
+        order.addValueChangeListener(e -> onChange.run());
     }
 
     ReviewFilter filter() {
         return new ReviewFilter(
                 dataset.getValue() == null ? null : dataset.getValue().id(),
                 tag.getValue() == null ? null : tag.getValue().id(),
-                rule.getValue() == null || rule.getValue() < 0 ? null : rule.getValue(),
+                rule.getValue(),
                 minScore.getValue() == null ? null : minScore.getValue().floatValue(),
                 maxScore.getValue() == null ? null : maxScore.getValue().floatValue());
+    }
+
+    QueueOrder order() {
+        return order.getValue() == null ? QueueOrder.FLAGGED : order.getValue();
     }
 }

@@ -8,7 +8,10 @@ import io.tagforge.curation.review.ReviewItem.ImageRef;
 import java.util.List;
 import java.util.Locale;
 
-/** An image with boxes drawn over it; boxes are normalized, so percentages place them at any size. */
+/**
+ * An image with the tag's boxes drawn over it, each labelled with the tag, its score and outlier percentile
+ * (red from the 90th); boxes are normalized, so percentages place them at any size.
+ */
 class RegionImage extends Div {
 
     RegionImage(ImageRef image, String alt, List<Box> boxes) {
@@ -27,7 +30,7 @@ class RegionImage extends Div {
                     .set("left", pct(box.x1())).set("top", pct(box.y1()))
                     .set("width", pct(box.x2() - box.x1())).set("height", pct(box.y2() - box.y1()))
                     .set("border", "3px solid " + (isOutlier(box) ? "#e8453c" : "#2fb344"));
-            Span label = new Span(label(box));
+            Span label = new Span(alt + " " + label(box));
             label.getStyle().set("position", "absolute").set("top", "0").set("left", "0").set("line-height", "1.2")
                     .set("font-size", "11px").set("color", "white").set("padding", "1px 3px")
                     .set("background", isOutlier(box) ? "#e8453c" : "#2fb344");
@@ -41,7 +44,7 @@ class RegionImage extends Div {
     }
 
     private static String label(Box box) {
-        String text = String.format(Locale.ROOT, "%.2f", box.score());
+        String text = EvidencePanel.number(box.score());
         if (box.outlierPercentile() != null) {
             text += String.format(Locale.ROOT, " · p%.0f", box.outlierPercentile());
         }

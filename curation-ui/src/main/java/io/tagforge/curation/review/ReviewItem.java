@@ -1,24 +1,20 @@
 package io.tagforge.curation.review;
 
+import io.tagforge.engine.review.QueueEntry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Everything the review screen shows for one flagged assignment. */
-public record ReviewItem(QueueEntry entry, ImageRef image, List<String> captions, List<Box> regions,
-                         String evidenceJson, List<Crop> typicalCrops) {
+/**
+ * Everything the review screen shows for one image–tag pair: the captions (those the pair was parsed from
+ * marked), the names of the tag to highlight in them, every region of the tag on the image, the flag's evidence,
+ * and the most typical crops of the flagged region's cluster.
+ */
+public record ReviewItem(QueueEntry entry, ImageRef image, List<CaptionLine> captions, List<String> tagForms,
+                         List<Box> regions, String evidenceJson, List<Crop> typicalCrops) {
 
-    /** One row of the queue. flagRule: 0 OUTLIER_REGION, 1 NO_REGION, 2 LOW_SCORE. */
-    public record QueueEntry(long assignmentId, long imageId, int datasetId, int tagId, String tagName,
-                             Float score, int flagRule) {
-        public String flagRuleName() {
-            return switch (flagRule) {
-                case 0 -> "outlier region";
-                case 1 -> "no region";
-                case 2 -> "low score";
-                default -> "rule " + flagRule;
-            };
-        }
+    /** A caption of the image; {@code source}: the pair's tag was parsed from it. */
+    public record CaptionLine(String text, boolean source) {
     }
 
     /** An image of a dataset, as the image endpoint serves it. */
@@ -38,5 +34,16 @@ public record ReviewItem(QueueEntry entry, ImageRef image, List<String> captions
 
     /** A region of some image, shown cut out. */
     public record Crop(ImageRef image, Box box) {
+    }
+
+    /** The region the flag is about, or null: the most outlying one, else the best scored (regions come best first). */
+    public Box flaggedRegion() {
+        return flaggedRegion(regions);
+    }
+
+    static Box flaggedRegion(List<Box> regions) {
+        return regions.stream().filter(b -> b.outlierPercentile() != null)
+                .max(java.util.Comparator.comparing(Box::outlierPercentile))
+                .orElse(regions.isEmpty() ? null : regions.get(0));
     }
 }

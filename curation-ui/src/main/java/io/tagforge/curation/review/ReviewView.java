@@ -17,16 +17,26 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.tagforge.curation.review.ReviewItem.Box;
+import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
+import io.tagforge.engine.review.Decision;
+import io.tagforge.engine.review.QueueCursor;
+import io.tagforge.engine.review.QueueEntry;
+import io.tagforge.engine.review.ReviewConflictException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * One flagged tag at a time: the image with the tag's regions, captions, evidence and typical crops of the tag.
+ * One flagged image–tag pair at a time: the image with the tag's boxes, the captions with the tag's words marked,
+ * the evidence, the flagged crop beside its cluster's most typical crops. Above: how reviewers judged each tag and
+ * rule so far, with the bulk decision for the rest; below: the latest decisions.
  * Keys (with the item area focused): A accept, R reject, S or → skip, ← back, U undo.
  */
 @Route("review")
@@ -39,13 +49,17 @@ public class ReviewView extends VerticalLayout {
     private final Div itemArea = new Div();
     private final Div content = new Div();
     private final Span status = new Span();
-    private final Deque<Long> history = new ArrayDeque<>();
+    private final RuleStatsPanel stats;
+    private final DecisionHistory decisions;
+    private final Deque<QueueCursor> history = new ArrayDeque<>();
     private ReviewItem current;
-    private long cursor;
+    private QueueCursor cursor = QueueCursor.START;
 
-    public ReviewView(ReviewQueue queue, QueueChoices choices) {
+    public ReviewView(ReviewQueue queue, QueueChoices choices, CurrentUser user) {
         this.queue = queue;
         this.filters = new QueueFilterBar(choices, this::restart);
+        this.stats = new RuleStatsPanel(queue, user, this::restart);
+        this.decisions = new DecisionHistory(queue, user, this::restart);
         setSizeFull();
         RouterLink gallery = new RouterLink("Gallery by tag", GalleryView.class);
         HorizontalLayout top = new HorizontalLayout(filters, gallery);
@@ -58,7 +72,7 @@ public class ReviewView extends VerticalLayout {
         itemArea.getStyle().set("outline", "none").set("width", "100%");
         status.setId("review-status");
         itemArea.add(actions(), status, content);
-        add(top, itemArea);
+        add(top, stats, itemArea, section("Latest decisions"), decisions);
     }
 
     @Override
@@ -92,40 +106,40 @@ public class ReviewView extends VerticalLayout {
     private void restart() {
         release();
         history.clear();
-        cursor = 0;
-        show(() -> queue.next(filters.filter(), cursor));
+        cursor = QueueCursor.START;
+        show(() -> queue.next(filters.filter(), filters.order(), cursor));
     }
 
     private void decide(Decision decision) {
         if (current == null) {
             return;
         }
-        ReviewItem.QueueEntry entry = current.entry();
-        Long review = guarded(() -> queue.decide(entry.assignmentId(), decision));
+        QueueEntry entry = current.entry();
+        Long review = guarded(() -> queue.decide(entry.pairId(), decision));
         status.setText(review == null ? "Not decided: " + describe(entry)
                 : (decision == Decision.ACCEPT ? "Accepted " : "Rejected ") + describe(entry));
-        moveOn(entry.assignmentId());
+        moveOn(entry.cursor());
     }
 
     private void skip() {
         if (current == null) {
             return;
         }
-        ReviewItem.QueueEntry entry = current.entry();
+        QueueEntry entry = current.entry();
         release();
         status.setText("Skipped " + describe(entry));
-        moveOn(entry.assignmentId());
+        moveOn(entry.cursor());
     }
 
     private void back() {
         if (history.isEmpty()) {
             return;
         }
-        long previous = history.pop();
+        QueueCursor previous = history.pop();
         release();
-        Optional<ReviewItem> item = queue.open(previous);
+        Optional<ReviewItem> item = queue.open(previous.pairId());
         if (item.isEmpty()) {
-            status.setText("#" + previous + " was decided or is being reviewed by someone else");
+            status.setText("Pair #" + previous.pairId() + " was decided or is being reviewed by someone else");
             return;
         }
         cursor = previous;
@@ -134,32 +148,40 @@ public class ReviewView extends VerticalLayout {
     }
 
     private void undo() {
-        Optional<Long> undone = guarded(queue::undoLast);
+        List<Long> undone = guarded(queue::undoLast);
         if (undone == null || undone.isEmpty()) {
             status.setText("Nothing to undo");
             return;
         }
         release();
-        status.setText("Undid the decision on #" + undone.get());
-        show(() -> queue.load(undone.get()));
+        if (undone.size() > 1) {
+            status.setText("Undid a bulk decision: " + undone.size() + " pairs are flagged again");
+            restart();
+            return;
+        }
+        long pair = undone.get(0);
+        status.setText("Undid the decision on pair #" + pair);
+        show(() -> queue.open(pair));
     }
 
-    private void moveOn(long fromId) {
-        history.push(fromId);
-        cursor = fromId;
+    private void moveOn(QueueCursor from) {
+        history.push(from);
+        cursor = from;
         current = null;
-        show(() -> queue.next(filters.filter(), cursor));
+        show(() -> queue.next(filters.filter(), filters.order(), cursor));
     }
 
     private void release() {
         if (current != null) {
-            queue.release(current.entry().assignmentId());
+            queue.release(current.entry().pairId());
             current = null;
         }
     }
 
     private void show(Supplier<Optional<ReviewItem>> source) {
         content.removeAll();
+        stats.show(filters.filter());
+        decisions.show(filters.filter().datasetId());
         Optional<ReviewItem> item = guarded(source::get);
         current = item == null ? null : item.orElse(null);
         if (current == null) {
@@ -173,19 +195,26 @@ public class ReviewView extends VerticalLayout {
     }
 
     private HorizontalLayout render(ReviewItem item) {
-        ReviewItem.QueueEntry e = item.entry();
+        QueueEntry e = item.entry();
         H3 tag = new H3(e.tagName());
         tag.setId("review-tag");
-        Div facts = new Div(new Span(String.format(Locale.ROOT, "#%d · image %d · %s%s", e.assignmentId(),
-                e.imageId(), e.flagRuleName(), e.score() == null ? "" : String.format(Locale.ROOT, " · score %.3f", e.score()))));
+        Div facts = new Div(new Span(String.format(Locale.ROOT, "image %d · flagged: %s%s · %d assignment%s from %s",
+                e.imageId(), e.rule().label(), e.score() == null ? "" : " · score " + EvidencePanel.number(e.score()),
+                e.rows(), e.rows() == 1 ? "" : "s",
+                e.sources().stream().map(s -> s.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .collect(Collectors.joining(", ")))));
+        facts.setId("review-facts");
+        if (e.rechecked()) {
+            Span recheck = new Span("Flagged again by a recheck after someone accepted it.");
+            recheck.getStyle().set("color", "var(--lumo-error-text-color)");
+            facts.add(new Div(recheck));
+        }
         Div captions = new Div();
-        item.captions().forEach(c -> captions.add(new Paragraph(c)));
+        item.captions().forEach(c -> captions.add(CaptionMarks.render(c, item.tagForms())));
         captions.addClassName("captions");
-        Div crops = new Div();
-        crops.getStyle().set("display", "flex").set("gap", "6px").set("flex-wrap", "wrap");
-        item.typicalCrops().forEach(c -> crops.add(new CropTile(c.image(), c.box(), 96)));
         VerticalLayout side = new VerticalLayout(tag, facts, section("Evidence"), new EvidencePanel(item.evidenceJson()),
-                section("Captions"), captions, section("Typical " + e.tagName()), crops);
+                section("Captions (those it was parsed from in black, its words marked)"), captions,
+                section("This crop · the most typical of its cluster"), crops(item));
         side.setPadding(false);
         side.setSpacing(false);
         side.setWidth("40%");
@@ -195,14 +224,33 @@ public class ReviewView extends VerticalLayout {
         return layout;
     }
 
+    /** The flagged crop, outlined, then the typical ones; none without a region. */
+    private static Div crops(ReviewItem item) {
+        Div crops = new Div();
+        crops.setId("review-crops");
+        crops.getStyle().set("display", "flex").set("gap", "6px").set("flex-wrap", "wrap").set("align-items", "center");
+        Box flagged = item.flaggedRegion();
+        if (flagged != null) {
+            CropTile own = new CropTile(item.image(), flagged, 112);
+            own.getStyle().set("outline", "3px solid " + (RegionImage.isOutlier(flagged) ? "#e8453c" : "#2fb344"));
+            crops.add(own, new Span("·"));
+        }
+        item.typicalCrops().forEach(c -> crops.add(new CropTile(c.image(), c.box(), 96)));
+        if (flagged == null && item.typicalCrops().isEmpty()) {
+            crops.add(new Span("No region of this tag."));
+        }
+        return crops;
+    }
+
     private static Span section(String title) {
         Span s = new Span(title);
         s.getStyle().set("font-weight", "600").set("margin-top", "var(--lumo-space-m)");
         return s;
     }
 
-    private static String describe(ReviewItem.QueueEntry e) {
-        return "'" + e.tagName() + "' on image " + e.imageId() + " (#" + e.assignmentId() + ")";
+    private static String describe(QueueEntry e) {
+        return "'" + e.tagName() + "' on image " + e.imageId() + " (pair #" + e.pairId() + ", " + e.rows()
+                + (e.rows() == 1 ? " assignment)" : " assignments)");
     }
 
     /** Runs an action; a conflict (someone else got there first) is shown, not thrown. Null after a conflict. */

@@ -22,6 +22,12 @@ public class CurrentUser {
         return auth.getName();
     }
 
+    /** Whether the signed-in user holds the role (one of {@link Roles}). */
+    public boolean hasRole(String role) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    }
+
     public int id() {
         return accounts.idOf(name());
     }

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
+import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.engine.review.Decision;
+import io.tagforge.engine.review.QueueCursor;
+import io.tagforge.engine.review.QueueEntry;
+import io.tagforge.engine.review.QueueOrder;
+import io.tagforge.engine.review.ReviewConflictException;
+import io.tagforge.engine.review.ReviewFilter;
+import io.tagforge.engine.review.RuleStats;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,38 +43,45 @@ class ReviewQueueTest extends SpringUiTest {
     }
 
     @Test
-    void showsTheFlaggedItemWithItsRegionsCaptionsEvidenceAndTypicalCrops() {
+    void showsTheFlaggedPairWithItsRegionsCaptionsEvidenceAndTypicalCrops() {
         signIn("anna", "ANNOTATOR");
-        ReviewItem item = queue.next(ReviewFilter.ALL, 0).orElseThrow();
-        assertThat(item.entry().assignmentId()).isEqualTo(coco.flaggedIds().get(0));
+        ReviewItem item = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START).orElseThrow();
+        assertThat(item.entry().pairId()).isEqualTo(coco.flaggedIds().get(0));
+        assertThat(item.entry().rows()).isEqualTo(coco.rowStates(item.entry().pairId()).size());
         assertThat(item.captions()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(item.captions().stream().filter(ReviewItem.CaptionLine::source))
+                .hasSize(item.entry().rows() - 1)
+                .allSatisfy(c -> assertThat(CaptionMarks.pieces(c.text(), item.tagForms())).hasSizeGreaterThan(1));
+        assertThat(item.tagForms()).contains(item.entry().tagName());
         assertThat(item.regions()).isNotEmpty().allSatisfy(b -> assertThat(b.x2()).isGreaterThan(b.x1()));
-        assertThat(item.evidenceJson()).contains("outlier_percentile");
+        assertThat(item.evidenceJson()).contains("distance_percentile");
         assertThat(item.typicalCrops()).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.image().path()).startsWith("train2017/"));
         assertThat(item.image().url()).startsWith("/dataset-images/" + coco.datasetId + "?path=train2017%2F");
     }
 
     @Test
-    void decisionsAreRecordedAndUndoRestoresTheFlag() {
+    void oneDecisionSettlesEveryRowOfThePairAndUndoRestoresThem() {
         signIn("anna", "ANNOTATOR");
-        long first = queue.next(ReviewFilter.ALL, 0).orElseThrow().entry().assignmentId();
-        queue.decide(first, Decision.REJECT);
-        assertThat(coco.state(first)).isEqualTo((short) 3);
-        long second = queue.next(ReviewFilter.ALL, first).orElseThrow().entry().assignmentId();
-        assertThat(second).isGreaterThan(first);
+        QueueEntry first = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START).orElseThrow().entry();
+        queue.decide(first.pairId(), Decision.REJECT);
+        assertThat(coco.state(first.pairId())).isEqualTo((short) 3);
+        assertThat(coco.rowStates(first.pairId())).hasSize(first.rows()).containsOnly((short) 3);
+        long second = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, first.cursor()).orElseThrow().entry().pairId();
+        assertThat(second).isGreaterThan(first.pairId());
         queue.decide(second, Decision.ACCEPT);
 
-        assertThat(queue.undoLast()).contains(second);
+        assertThat(queue.undoLast()).containsExactly(second);
         assertThat(coco.state(second)).isEqualTo((short) 1);
-        assertThat(queue.undoLast()).contains(first);
-        assertThat(coco.state(first)).isEqualTo((short) 1);
+        assertThat(queue.undoLast()).containsExactly(first.pairId());
+        assertThat(coco.rowStates(first.pairId())).containsOnly((short) 1);
         assertThat(queue.undoLast()).isEmpty();
-        assertThat(coco.jdbc().sql("SELECT count(*) FROM review WHERE undone_at IS NOT NULL AND user_id = "
+        assertThat(coco.jdbc().sql("SELECT count(*) FROM pair_decision WHERE undone_at IS NOT NULL AND user_id = "
                 + "(SELECT id FROM app_user WHERE username = 'anna')").query(Long.class).single()).isEqualTo(2);
+        long firstPair = first.pairId();
         assertThatThrownBy(() -> {
-            queue.decide(first, Decision.ACCEPT);
-            queue.decide(first, Decision.REJECT);
+            queue.decide(firstPair, Decision.ACCEPT);
+            queue.decide(firstPair, Decision.REJECT);
         }).isInstanceOf(ReviewConflictException.class).hasMessageContaining("no longer flagged");
     }
 
@@ -74,15 +89,20 @@ class ReviewQueueTest extends SpringUiTest {
     void filtersByDatasetTagRuleAndScore() {
         signIn("anna", "ANNOTATOR");
         long someId = coco.flaggedIds().get(3);
-        int tag = coco.jdbc().sql("SELECT tag_id FROM tag_assignment WHERE id = ?").param(someId).query(Integer.class).single();
-        List<ReviewItem.QueueEntry> ofTag = queue.page(new ReviewFilter(coco.datasetId, tag, 0, null, null), 0, 100);
+        int tag = (Integer) coco.pair(someId).get("tag_id");
+        List<QueueEntry> ofTag = queue.page(new ReviewFilter(coco.datasetId, tag, FlagRule.OUTLIER_REGION, null, null),
+                QueueOrder.FLAGGED, QueueCursor.START, 100);
         assertThat(ofTag).isNotEmpty().allSatisfy(e -> assertThat(e.tagId()).isEqualTo(tag));
-        assertThat(queue.page(new ReviewFilter(coco.datasetId + 1, null, null, null, null), 0, 10)).isEmpty();
-        assertThat(queue.page(new ReviewFilter(null, null, 2, null, null), 0, 10)).isEmpty();
+        assertThat(queue.page(new ReviewFilter(coco.datasetId + 1, null, null, null, null), QueueOrder.FLAGGED,
+                QueueCursor.START, 10)).isEmpty();
+        assertThat(queue.page(new ReviewFilter(null, null, FlagRule.LOW_SCORE, null, null), QueueOrder.FLAGGED,
+                QueueCursor.START, 10)).isEmpty();
 
-        coco.jdbc().sql("UPDATE tag_assignment SET score = 0.30 WHERE id = ?").param(someId).update();
-        assertThat(queue.page(new ReviewFilter(null, null, null, 0.25f, 0.35f), 0, 10))
-                .extracting(ReviewItem.QueueEntry::assignmentId).containsExactly(someId);
+        coco.jdbc().sql("UPDATE tag_pair SET score = 0.30 WHERE id = ?").param(someId).update();
+        assertThat(queue.page(new ReviewFilter(null, null, null, 0.25f, 0.35f), QueueOrder.FLAGGED, QueueCursor.START, 10))
+                .extracting(QueueEntry::pairId).containsExactly(someId);
+        assertThat(queue.page(ReviewFilter.ALL, QueueOrder.SCORE, QueueCursor.START, 1))
+                .extracting(QueueEntry::pairId).containsExactly(someId);
         assertThatThrownBy(() -> new ReviewFilter(null, null, null, 0.5f, 0.1f))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -90,28 +110,33 @@ class ReviewQueueTest extends SpringUiTest {
     @Test
     void aLeasedItemGoesToNoOneElseUntilTheLeaseRunsOut() {
         signIn("anna", "ANNOTATOR");
-        long annas = queue.next(ReviewFilter.ALL, 0).orElseThrow().entry().assignmentId();
+        long annas = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START).orElseThrow().entry().pairId();
         signIn("ben", "ANNOTATOR");
-        long bens = queue.next(ReviewFilter.ALL, 0).orElseThrow().entry().assignmentId();
+        long bens = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START).orElseThrow().entry().pairId();
         assertThat(bens).isNotEqualTo(annas);
         assertThat(queue.open(annas)).isEmpty();
         assertThatThrownBy(() -> queue.decide(annas, Decision.ACCEPT))
                 .isInstanceOf(ReviewConflictException.class).hasMessageContaining("leased to another");
 
-        coco.jdbc().sql("UPDATE lease SET until = now() - interval '1 second' WHERE assignment_id = ?").param(annas).update();
+        coco.jdbc().sql("UPDATE pair_lease SET until = now() - interval '1 second' WHERE pair_id = ?").param(annas).update();
         queue.release(bens);
-        assertThat(queue.next(ReviewFilter.ALL, 0).map(i -> i.entry().assignmentId())).contains(annas);
+        assertThat(queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START).map(i -> i.entry().pairId()))
+                .contains(annas);
     }
 
     @Test
     void theQueueRefusesUsersWithoutTheAnnotatorRole() {
         signIn("cora", "CURATOR");
-        assertThatThrownBy(() -> queue.next(ReviewFilter.ALL, 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> queue.decide(coco.flaggedIds().get(0), Decision.ACCEPT))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(queue::undoLast).isInstanceOf(AccessDeniedException.class);
+        signIn("anna", "ANNOTATOR");
+        assertThatThrownBy(() -> queue.applyBulk(coco.datasetId, 1, FlagRule.OUTLIER_REGION, Decision.REJECT, 1))
+                .isInstanceOf(AccessDeniedException.class);
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> queue.page(ReviewFilter.ALL, 0, 10)).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> queue.page(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START, 10))
+                .isInstanceOf(Exception.class);
         assertThat(coco.state(coco.flaggedIds().get(0))).isEqualTo((short) 1);
     }
 
@@ -134,14 +159,41 @@ class ReviewQueueTest extends SpringUiTest {
             all.addAll(bens);
             assertThat(all).containsExactlyInAnyOrderElementsOf(flagged);
             assertThat(coco.flaggedIds()).isEmpty();
-            assertThat(coco.jdbc().sql("SELECT count(*) FROM review").query(Long.class).single())
+            assertThat(coco.jdbc().sql("SELECT count(*) FROM pair_decision").query(Long.class).single())
                     .isEqualTo(flagged.size());
             assertThat(coco.jdbc().sql("""
-                    SELECT count(*) FROM review r JOIN tag_assignment ta ON ta.id = r.assignment_id
-                     WHERE ta.state <> r.decision""").query(Long.class).single()).isZero();
+                    SELECT count(*) FROM pair_decision d JOIN tag_pair p ON p.id = d.pair_id
+                      JOIN tag_assignment ta ON ta.image_id = p.image_id AND ta.tag_id = p.tag_id
+                     WHERE ta.state <> d.decision OR p.state <> d.decision""").query(Long.class).single()).isZero();
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aCuratorAppliesTheMajorityToTheRestOfATagAndUndoesItAsOneStep() {
+        signIn("anna", "ANNOTATOR");
+        int tag = coco.jdbc().sql("""
+                        SELECT tag_id FROM tag_pair WHERE state = 1 GROUP BY tag_id ORDER BY count(*) DESC, tag_id LIMIT 1""")
+                .query(Integer.class).single();
+        ReviewFilter ofTag = new ReviewFilter(coco.datasetId, tag, FlagRule.OUTLIER_REGION, null, null);
+        List<QueueEntry> all = queue.page(ofTag, QueueOrder.FLAGGED, QueueCursor.START, 1000);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(4);
+        queue.decide(all.get(0).pairId(), Decision.REJECT);
+        queue.decide(all.get(1).pairId(), Decision.REJECT);
+        queue.decide(all.get(2).pairId(), Decision.ACCEPT);
+        RuleStats stats = queue.stats(coco.datasetId, tag, FlagRule.OUTLIER_REGION).get(0);
+        assertThat(stats.reviewed()).isEqualTo(3);
+        assertThat(stats.rejected()).isEqualTo(2);
+        assertThat(stats.majority()).contains(Decision.REJECT);
+
+        signIn("cora", "CURATOR");
+        long bulk = queue.applyBulk(coco.datasetId, tag, FlagRule.OUTLIER_REGION, Decision.REJECT, 3);
+        all.stream().skip(3).forEach(e -> assertThat(coco.rowStates(e.pairId())).containsOnly((short) 3));
+        assertThat(queue.history(coco.datasetId, 1).get(0).bulkId()).isEqualTo(bulk);
+        assertThat(queue.undoBulk(bulk)).hasSize(all.size() - 3);
+        all.stream().skip(3).forEach(e -> assertThat(coco.state(e.pairId())).isEqualTo((short) 1));
+        assertThat(coco.state(all.get(2).pairId())).isEqualTo((short) 2);
     }
 
     private Callable<List<Long>> worker(String user, Decision decision, CyclicBarrier start) {
@@ -149,13 +201,13 @@ class ReviewQueueTest extends SpringUiTest {
             signIn(user, "ANNOTATOR");
             start.await();
             List<Long> decided = new ArrayList<>();
-            long cursor = 0;
-            for (Optional<ReviewItem> item = queue.next(ReviewFilter.ALL, cursor); item.isPresent();
-                 item = queue.next(ReviewFilter.ALL, cursor)) {
-                long id = item.get().entry().assignmentId();
+            QueueCursor cursor = QueueCursor.START;
+            for (Optional<ReviewItem> item = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, cursor); item.isPresent();
+                 item = queue.next(ReviewFilter.ALL, QueueOrder.FLAGGED, cursor)) {
+                long id = item.get().entry().pairId();
                 queue.decide(id, decision);
                 decided.add(id);
-                cursor = id;
+                cursor = item.get().entry().cursor();
             }
             return decided;
         };

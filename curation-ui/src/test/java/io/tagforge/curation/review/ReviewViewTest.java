@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import io.tagforge.curation.CocoMiniFixture;
@@ -33,9 +34,17 @@ class ReviewViewTest extends SpringUiTest {
         assertThat(_get(H3.class, spec -> spec.withId("review-tag")).getText()).isEqualTo(firstTag);
         assertThat(_find(RegionImage.class)).hasSize(1);
         assertThat(_find(CropTile.class)).isNotEmpty();
+        assertThat(_get(Div.class, spec -> spec.withId("percentile-bar")).getElement().getTextRecursively())
+                .startsWith("outlier percentile ");
+        assertThat(_find(Span.class, spec -> spec.withClasses("surface-word")))
+                .hasSizeGreaterThanOrEqualTo(coco.rowStates(flagged.get(0)).size() - 1)
+                .allSatisfy(w -> assertThat(w.getText().toLowerCase()).startsWith(firstTag.toLowerCase()));
+        assertThat(_get(Div.class, spec -> spec.withId("rule-stats")).getElement().getTextRecursively())
+                .contains("Choose a dataset");
 
         _click(_get(Button.class, spec -> spec.withId("accept")));
         assertThat(coco.state(flagged.get(0))).isEqualTo((short) 2);
+        assertThat(coco.rowStates(flagged.get(0))).containsOnly((short) 2);
         assertThat(status()).startsWith("Accepted '" + firstTag + "'");
 
         _click(_get(Button.class, spec -> spec.withId("reject")));
@@ -47,25 +56,25 @@ class ReviewViewTest extends SpringUiTest {
 
         _click(_get(Button.class, spec -> spec.withId("undo")));
         assertThat(coco.state(flagged.get(1))).isEqualTo((short) 1);
-        assertThat(status()).isEqualTo("Undid the decision on #" + flagged.get(1));
-        assertThat(shownId()).isEqualTo(flagged.get(1));
+        assertThat(status()).isEqualTo("Undid the decision on pair #" + flagged.get(1));
+        assertThat(tagShown()).isEqualTo(tagName(flagged.get(1)));
 
         _click(_get(Button.class, spec -> spec.withId("back")));
-        assertThat(status()).isEqualTo("Undid the decision on #" + flagged.get(1));
-        assertThat(shownId()).isEqualTo(flagged.get(2));
+        assertThat(status()).isEqualTo("Undid the decision on pair #" + flagged.get(1));
+        assertThat(tagShown()).isEqualTo(tagName(flagged.get(2)));
     }
 
     @Test
     void galleryDecidesTheSelectedCropsTogether() {
         openUi("anna", "ANNOTATOR");
         long someId = coco.flaggedIds().get(0);
-        int tag = coco.jdbc().sql("SELECT tag_id FROM tag_assignment WHERE id = ?").param(someId).query(Integer.class).single();
+        int tag = (Integer) coco.pair(someId).get("tag_id");
         UI.getCurrent().navigate(GalleryView.class);
         GalleryView gallery = _get(GalleryView.class);
         QueueFilterBar filters = _get(QueueFilterBar.class);
         filters.tag.setValue(new QueueChoices.Choice(tag, tagName(someId)));
         List<Long> shown = gallery.shownIds();
-        List<Long> ofTag = coco.jdbc().sql("SELECT id FROM tag_assignment WHERE state = 1 AND tag_id = ? ORDER BY id")
+        List<Long> ofTag = coco.jdbc().sql("SELECT id FROM tag_pair WHERE state = 1 AND tag_id = ? ORDER BY id")
                 .param(tag).query(Long.class).list();
         assertThat(shown).containsExactlyElementsOf(ofTag);
         assertThat(_find(CropTile.class)).hasSize(shown.size());
@@ -80,17 +89,11 @@ class ReviewViewTest extends SpringUiTest {
         return _get(Span.class, spec -> spec.withId("review-status")).getText();
     }
 
-    private String tagName(long assignmentId) {
-        return coco.jdbc().sql("SELECT t.name FROM tag_assignment ta JOIN tag t ON t.id = ta.tag_id WHERE ta.id = ?")
-                .param(assignmentId).query(String.class).single();
+    private String tagName(long pairId) {
+        return (String) coco.pair(pairId).get("name");
     }
 
-    /** The assignment id the item area shows ("#123 · image ..."). */
-    private long shownId() {
-        String facts = _get(H3.class, spec -> spec.withId("review-tag")).getParent().orElseThrow()
-                .getElement().getTextRecursively();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#(\\d+) · image").matcher(facts);
-        assertThat(m.find()).as(facts).isTrue();
-        return Long.parseLong(m.group(1));
+    private String tagShown() {
+        return _get(H3.class, spec -> spec.withId("review-tag")).getText();
     }
 }

@@ -52,6 +52,10 @@ public class CleanCommand implements Callable<Integer> {
     @Option(names = "--release", description = "Release of the tagger's outputs (with --tagger).")
     String release;
 
+    @Option(names = "--recheck", description = "Also judge pairs a person accepted; a flag on one is marked as "
+            + "a recheck. Rejected pairs stay rejected.")
+    boolean recheck;
+
     @Option(names = "--batch-size", defaultValue = "16", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -71,7 +75,7 @@ public class CleanCommand implements Callable<Integer> {
             throw new UserException("--release: required with --tagger");
         }
         CleaningRequest request = new CleaningRequest(dataset, detector, embedder, categories, minImages,
-                outlierFraction, k, seed, tagger, release, batchSize);
+                outlierFraction, k, seed, tagger, release, batchSize, recheck);
         JobRecord job = CleaningJob.run(context.dataSource(), request, "cli", new ConsoleProgress("clean", "steps"));
         System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
         return 0;

@@ -3,6 +3,7 @@ package io.tagforge.engine.cleaning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
@@ -76,7 +77,8 @@ public final class CleaningJob {
             }
             Map<Integer, String> names = names(ctx, ctx.checkpoint().path("categories"));
             int[] categories = names.keySet().stream().mapToInt(Integer::intValue).toArray();
-            RegionPass regions = new RegionPass(images, categories, names, detector, embedder, tagger, release);
+            RegionPass regions = new RegionPass(images, categories, names, detector, embedder, tagger, release,
+                    request.recheck());
             while (ctx.checkpoint().path("phase").asText().equals("regions") && !ctx.cancelRequested()) {
                 regionBatch(ctx, images, regions);
             }
@@ -95,7 +97,7 @@ public final class CleaningJob {
                         checkpoint(ctx, "outliers").put("next", next + 1), 1, Map.of(
                                 "categories_clustered", result.regions >= 2 ? 1L : 0L,
                                 "categories_too_few_regions", result.regions < 2 ? 1L : 0L,
-                                "flags_outlier_region", result.flags.count(Flags.OUTLIER_REGION)));
+                                "flags_outlier_region", result.flags.count(FlagRule.OUTLIER_REGION)));
             }
         }
     }
@@ -142,8 +144,8 @@ public final class CleaningJob {
                 "regions_detected", result.detected,
                 "regions_zero_size", result.zeroSize,
                 "regions_embedded", (long) result.regions.size(),
-                "flags_no_region", result.flags.count(Flags.NO_REGION),
-                "flags_low_score", result.flags.count(Flags.LOW_SCORE)));
+                "flags_no_region", result.flags.count(FlagRule.NO_REGION),
+                "flags_low_score", result.flags.count(FlagRule.LOW_SCORE)));
     }
 
     private List<Integer> namedTags(Connection c) throws SQLException {

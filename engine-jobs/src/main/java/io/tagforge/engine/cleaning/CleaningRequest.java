@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * What a cleaning run does. {@code categories} empty: every tag on at least {@code minImages} images of the
  * dataset. {@code detector} null: only regions already in table region (e.g. imported) are used, and no tag
- * is flagged for lacking one. {@code tagger} null: no LOW_SCORE flags. Its JSON form is the job's parameters.
+ * is flagged for lacking one. {@code tagger} null: no LOW_SCORE flags. {@code recheck}: pairs a person accepted
+ * are judged again and may be flagged again. Its JSON form is the job's parameters.
  */
 public record CleaningRequest(String dataset, Path detector, Path embedder, List<String> categories, int minImages,
-        double outlierFraction, int k, long seed, Path tagger, String release, int batchSize) {
+        double outlierFraction, int k, long seed, Path tagger, String release, int batchSize, boolean recheck) {
 
     public ObjectNode toParams() {
         ObjectNode params = new ObjectMapper().createObjectNode()
@@ -21,7 +22,8 @@ public record CleaningRequest(String dataset, Path detector, Path embedder, List
                 .put("outlierFraction", outlierFraction)
                 .put("k", k)
                 .put("seed", seed)
-                .put("batchSize", batchSize);
+                .put("batchSize", batchSize)
+                .put("recheck", recheck);
         params.putArray("categories").addAll(categories.stream().map(c -> params.textNode(c)).toList());
         if (detector != null) {
             params.put("detector", path(detector));

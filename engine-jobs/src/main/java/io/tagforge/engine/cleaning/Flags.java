@@ -1,6 +1,7 @@
 package io.tagforge.engine.cleaning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.bulk.StagedRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,56 +10,60 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The flags of one batch: (image, tag, rule, evidence). Applied to the ACTIVE assignments of that image and
- * tag (every source) — reviewed or already flagged rows keep their state — each with its evidence row.
+ * The flags of one batch: (image, tag, rule, evidence). Each flags its image–tag pair (table tag_pair) and every
+ * assignment row of the pair, each row with its evidence. A pair a person decided keeps its decision: a human
+ * decision outranks a machine flag; with {@code recheck} an accepted pair is flagged again, marked rechecked.
  */
 final class Flags {
-
-    static final short OUTLIER_REGION = 0;
-    static final short NO_REGION = 1;
-    static final short LOW_SCORE = 2;
 
     private final StagedRows rows = new StagedRows("clean_flag", "image_id bigint, tag_id int, rule smallint, evidence text");
     private final Set<String> seen = new HashSet<>();
     private final long[] perRule = new long[3];
 
     /** The first flag of an (image, tag) in the batch wins. */
-    void add(long imageId, int tagId, short rule, ObjectNode evidence) {
+    void add(long imageId, int tagId, FlagRule rule, ObjectNode evidence) {
         if (seen.add(imageId + ":" + tagId)) {
-            rows.add(imageId, tagId, rule, evidence.put("rule", ruleName(rule)).toString());
-            perRule[rule]++;
+            rows.add(imageId, tagId, rule.code(), evidence.put("rule", rule.name()).toString());
+            perRule[rule.ordinal()]++;
         }
     }
 
-    long count(short rule) {
-        return perRule[rule];
+    long count(FlagRule rule) {
+        return perRule[rule.ordinal()];
     }
 
-    void apply(Connection c, int datasetId, long jobId) throws SQLException {
+    void apply(Connection c, int datasetId, long jobId, boolean recheck) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         rows.copy(c);
+        // a pair is new while all its rows are ACTIVE; an ACCEPTED one is flagged again only on recheck
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO tag_pair AS p (dataset_id, image_id, tag_id, state, flag_rule, percentile, score)
+                SELECT ?, f.image_id, f.tag_id, 1, f.rule, (f.evidence::jsonb ->> 'distance_percentile')::real,
+                       (f.evidence::jsonb ->> 'score')::real
+                  FROM clean_flag f
+                 WHERE EXISTS (SELECT 1 FROM tag_assignment a WHERE a.image_id = f.image_id AND a.tag_id = f.tag_id
+                                  AND a.state IN (0, 2))
+                ON CONFLICT (image_id, tag_id) DO UPDATE
+                   SET state = 1, flag_rule = excluded.flag_rule, percentile = excluded.percentile,
+                       score = excluded.score, rechecked = true, bulk_id = NULL
+                 WHERE p.state = 2 AND ?""")) {
+            ps.setInt(1, datasetId);
+            ps.setBoolean(2, recheck);
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH flagged AS (
-                    UPDATE tag_assignment a SET state = 1, flag_rule = f.rule
-                      FROM clean_flag f
-                     WHERE a.dataset_id = ? AND a.image_id = f.image_id AND a.tag_id = f.tag_id AND a.state = 0
+                    UPDATE tag_assignment a SET state = 1, flag_rule = p.flag_rule
+                      FROM clean_flag f JOIN tag_pair p ON p.image_id = f.image_id AND p.tag_id = f.tag_id
+                     WHERE a.image_id = f.image_id AND a.tag_id = f.tag_id AND p.state = 1 AND a.state <> 1
                     RETURNING a.id, f.evidence)
                 INSERT INTO flag_evidence (assignment_id, evidence, job_id)
                 SELECT id, evidence::jsonb, ? FROM flagged
                 ON CONFLICT (assignment_id) DO UPDATE SET evidence = excluded.evidence, job_id = excluded.job_id""")) {
-            ps.setInt(1, datasetId);
-            ps.setLong(2, jobId);
+            ps.setLong(1, jobId);
             ps.executeUpdate();
         }
-    }
-
-    static String ruleName(short rule) {
-        return switch (rule) {
-            case OUTLIER_REGION -> "OUTLIER_REGION";
-            case NO_REGION -> "NO_REGION";
-            default -> "LOW_SCORE";
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.tagforge.engine.cleaning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.kmeans.OutlierRanking;
@@ -96,7 +97,7 @@ final class OutlierPass {
                         .put("outlier_fraction", request.outlierFraction())
                         .put("embedder", embedderName);
                 evidence.set("boxes", boxes);
-                result.flags.add(image.getKey(), tagId, Flags.OUTLIER_REGION, evidence);
+                result.flags.add(image.getKey(), tagId, FlagRule.OUTLIER_REGION, evidence);
             }
         }
         return result;
@@ -110,7 +111,7 @@ final class OutlierPass {
                 ps.executeUpdate();
             }
         }
-        result.flags.apply(c, datasetId, jobId);
+        result.flags.apply(c, datasetId, jobId, request.recheck());
     }
 
     /** The tag's embedded regions in the dataset, in an order that does not depend on region ids. */

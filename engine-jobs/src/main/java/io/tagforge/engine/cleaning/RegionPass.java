@@ -2,6 +2,8 @@ package io.tagforge.engine.cleaning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.assignment.AssignmentState;
+import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.images.DatasetImages.ImageRow;
@@ -44,9 +46,11 @@ final class RegionPass {
     private final Tagger tagger;
     private final Map<Integer, Integer> releaseIndex = new HashMap<>();
     private final ReleaseTags release;
+    private final boolean recheck;
 
     RegionPass(DatasetImages images, int[] categories, Map<Integer, String> names, Detector detector,
-            Embedder embedder, Tagger tagger, ReleaseTags release) {
+            Embedder embedder, Tagger tagger, ReleaseTags release, boolean recheck) {
+        this.recheck = recheck;
         this.images = images;
         this.categories = categories;
         this.names = names;
@@ -61,7 +65,7 @@ final class RegionPass {
         }
     }
 
-    /** An image with ACTIVE assignments of the chosen categories, and those tags. */
+    /** An image with ACTIVE assignments of the chosen categories (on recheck also ACCEPTED ones), and those tags. */
     record Candidate(ImageRow image, List<Integer> tags) {
     }
 
@@ -79,12 +83,13 @@ final class RegionPass {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT a.image_id, i.path, array_agg(DISTINCT a.tag_id ORDER BY a.tag_id)
                   FROM tag_assignment a JOIN image i ON i.id = a.image_id
-                 WHERE a.dataset_id = ? AND a.state = 0 AND a.tag_id = ANY(?) AND a.image_id > ? AND NOT i.missing
+                 WHERE a.dataset_id = ? AND a.state IN (0, ?) AND a.tag_id = ANY(?) AND a.image_id > ? AND NOT i.missing
                  GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?""")) {
             ps.setInt(1, images.datasetId());
-            ps.setArray(2, c.createArrayOf("int4", box(categories)));
-            ps.setLong(3, after);
-            ps.setInt(4, limit);
+            ps.setShort(2, (recheck ? AssignmentState.ACCEPTED : AssignmentState.ACTIVE).code());
+            ps.setArray(3, c.createArrayOf("int4", box(categories)));
+            ps.setLong(4, after);
+            ps.setInt(5, limit);
             List<Candidate> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -150,9 +155,9 @@ final class RegionPass {
                     if (score != null) {
                         evidence.put("score", score);
                     }
-                    result.flags.add(imageId, tagId, Flags.NO_REGION, evidence);
+                    result.flags.add(imageId, tagId, FlagRule.NO_REGION, evidence);
                 } else if (score != null && score < release.thresholds()[releaseIndex.get(tagId)]) {
-                    result.flags.add(imageId, tagId, Flags.LOW_SCORE, JSON.createObjectNode().put("score", score)
+                    result.flags.add(imageId, tagId, FlagRule.LOW_SCORE, JSON.createObjectNode().put("score", score)
                             .put("threshold", release.thresholds()[releaseIndex.get(tagId)])
                             .put("tagger", tagger.spec().name()));
                 }
@@ -186,7 +191,7 @@ final class RegionPass {
                 ps.executeUpdate();
             }
         }
-        result.flags.apply(c, datasetId, jobId);
+        result.flags.apply(c, datasetId, jobId, recheck);
     }
 
     private List<List<Detection>> detect(List<Candidate> readable, List<BufferedImage> pixels) {

@@ -1,5 +1,6 @@
 package io.tagforge.engine.cli;
 
+import io.tagforge.engine.review.ReviewException;
 import picocli.CommandLine;
 
 /**
@@ -10,7 +11,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-        if (e instanceof UserException || e instanceof java.io.UncheckedIOException
+        if (e instanceof UserException || e instanceof ReviewException || e instanceof java.io.UncheckedIOException
                 || e instanceof java.nio.file.NoSuchFileException) {
             cli.getErr().println(cli.getColorScheme().errorText("error: " + e.getMessage()));
             return 2;

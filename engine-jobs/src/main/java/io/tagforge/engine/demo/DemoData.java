@@ -71,13 +71,13 @@ public final class DemoData {
             Files.deleteIfExists(results);
         }
         say.accept("cleaning " + TRAIN + " (toy embedder, K-Means++ outliers)");
-        CleaningJob.run(ds, new CleaningRequest(TRAIN, null, embedder, List.of(), 3, 0.1, 4, 42, null, null, 16),
+        CleaningJob.run(ds, new CleaningRequest(TRAIN, null, embedder, List.of(), 3, 0.1, 4, 42, null, null, 16, false),
                 "demo", JobListener.NONE);
         say.accept("demo loaded");
     }
 
     /** COCO instance annotations in COCO results form: every box a detection of score 1. */
-    private static String detections(Path instances) throws java.io.IOException {
+    public static String detections(Path instances) throws java.io.IOException {
         ObjectMapper json = new ObjectMapper();
         ArrayNode out = json.createArrayNode();
         for (JsonNode a : json.readTree(instances.toFile()).path("annotations")) {

@@ -48,7 +48,8 @@ public class ExportCommand {
         @Option(names = "--release", required = true, paramLabel = "NAME", description = "Its order gives the IDs.")
         String release;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The training file. Its folder "
+                + "must be new or empty: the export's tag lists and manifest go beside it.")
         Path out;
 
         @Option(names = "--policy", defaultValue = "ALL", paramLabel = "POLICY",
@@ -58,6 +59,11 @@ public class ExportCommand {
 
         @Option(names = "--include-unreviewed", description = "Also flagged tags nobody has reviewed yet.")
         boolean includeUnreviewed;
+
+        @Option(names = "--paths", defaultValue = "relative", paramLabel = "absolute|relative",
+                description = "image_path relative to the dataset's image folder (the manifest's image_root) or "
+                        + "absolute. Default: ${DEFAULT-VALUE}.")
+        String paths;
 
         @Option(names = "--split", paramLabel = "NAME=FRACTION",
                 description = "Holds out a stable, path-hashed part of the images, e.g. val=0.05, into NAME.<part>.json.")
@@ -71,7 +77,7 @@ public class ExportCommand {
         @Override
         public Integer call() throws Exception {
             ExportRequest request = new ExportRequest(dataset, release, format, out, policy, includeUnreviewed,
-                    split == null ? null : Split.parse(split));
+                    split == null ? null : Split.parse(split), imagePaths());
             if (java.nio.file.Files.isDirectory(request.out())) {
                 throw new UserException("--out " + out + " is a directory; name the file to write");
             }
@@ -86,6 +92,14 @@ public class ExportCommand {
             print.printf("manifest %s%n", ExportJob.manifestPath(request.out()));
             print.flush();
             return 0;
+        }
+
+        private ImagePaths imagePaths() {
+            return switch (paths.toLowerCase(java.util.Locale.ROOT)) {
+                case "relative" -> ImagePaths.RELATIVE;
+                case "absolute" -> ImagePaths.ABSOLUTE;
+                default -> throw new UserException("--paths: \"" + paths + "\" is neither absolute nor relative");
+            };
         }
     }
 }

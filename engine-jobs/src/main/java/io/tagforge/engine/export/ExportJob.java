@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
@@ -12,15 +13,21 @@ import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import io.tagforge.labelsystem.release.ReleaseEntry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -34,9 +41,10 @@ public final class ExportJob {
     public static final String KIND = "export";
     private static final int PROGRESS_STEP = 1000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** tag_assignment.state codes: ACTIVE, ACCEPTED; FLAGGED only on request; REJECTED never. */
-    private static final Set<Integer> REVIEWED_STATES = Set.of(0, 2);
-    private static final Set<Integer> UNREVIEWED_STATES = Set.of(0, 1, 2);
+    /** Pair states exported: ACTIVE, ACCEPTED; FLAGGED only on request; REJECTED never. */
+    private static final Set<Integer> REVIEWED_STATES = codes(AssignmentState.ACTIVE, AssignmentState.ACCEPTED);
+    private static final Set<Integer> UNREVIEWED_STATES = codes(AssignmentState.ACTIVE, AssignmentState.ACCEPTED,
+            AssignmentState.FLAGGED);
 
     private final ExportRequest request;
 
@@ -73,6 +81,7 @@ public final class ExportJob {
         if (ctx.checkpoint() != null && ctx.checkpoint().has("exportId")) {
             return;
         }
+        requireOwnFolder(request.out().getParent());
         List<StagedFile> staged = new ArrayList<>();
         try {
             ObjectNode manifest;
@@ -80,11 +89,12 @@ public final class ExportJob {
             int releaseId;
             try (Snapshot snapshot = Snapshot.open(ctx.dataSource(), 2)) {
                 Connection c = snapshot.connection(0);
-                datasetId = datasetId(c);
+                Dataset dataset = dataset(c);
+                datasetId = dataset.id();
                 ReleaseIndex release = ReleaseIndex.load(c, request.release());
                 releaseId = release.releaseId();
                 ctx.total(countImages(c, datasetId));
-                manifest = write(ctx, snapshot, datasetId, release, staged);
+                manifest = write(ctx, snapshot, dataset, release, staged);
                 if (manifest == null) {
                     return;
                 }
@@ -113,15 +123,16 @@ public final class ExportJob {
     }
 
     /** Writes the records; returns the manifest so far, or null when cancelled. */
-    private ObjectNode write(JobContext ctx, Snapshot snapshot, int datasetId, ReleaseIndex release,
+    private ObjectNode write(JobContext ctx, Snapshot snapshot, Dataset dataset, ReleaseIndex release,
                              List<StagedFile> staged) throws Exception {
         Split split = request.split();
         long[] imagesPerTag = new long[release.size()];
         long withoutCaption = 0;
         long seen = 0;
         ObjectNode manifest = JSON.createObjectNode();
-        try (ImageRecords records = new ImageRecords(snapshot.connection(0), snapshot.connection(1), datasetId,
-                release, request.policy(), request.includeUnreviewed() ? UNREVIEWED_STATES : REVIEWED_STATES);
+        try (ImageRecords records = new ImageRecords(snapshot.connection(0), snapshot.connection(1), dataset.id(),
+                release, request.policy(), request.includeUnreviewed() ? UNREVIEWED_STATES : REVIEWED_STATES,
+                request.paths() == ImagePaths.ABSOLUTE ? dataset.imageRoot() : null);
              RecordWriter main = new RecordWriter(request.out(), request.format(), release);
              RecordWriter heldOut = split == null ? null
                      : new RecordWriter(partPath(request.out(), split.name()), request.format(), release)) {
@@ -146,6 +157,9 @@ public final class ExportJob {
             ctx.advance(seen % PROGRESS_STEP);
             manifest.put("format", request.format().code())
                     .put("dataset", request.dataset())
+                    // RAM's config names this folder (image_path_root); relative image_path values start there
+                    .put("image_root", dataset.imageRoot())
+                    .put("paths", request.paths().name())
                     .put("release", release.name())
                     .put("class_num", release.size());
             manifest.set("policy", request.policyJson());
@@ -199,16 +213,44 @@ public final class ExportJob {
         }, done, 0, Map.of());
     }
 
-    private int datasetId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dataset WHERE name = ?")) {
+    private record Dataset(int id, String imageRoot) {
+    }
+
+    private Dataset dataset(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, image_root FROM dataset WHERE name = ?")) {
             ps.setString(1, request.dataset());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new UserException("--dataset: no dataset named \"" + request.dataset() + "\"");
                 }
-                return rs.getInt(1);
+                Dataset dataset = new Dataset(rs.getInt(1), rs.getString(2));
+                if (request.paths() == ImagePaths.ABSOLUTE && dataset.imageRoot() == null) {
+                    throw new UserException("--paths absolute: dataset " + request.dataset() + " has no image folder");
+                }
+                return dataset;
             }
         }
+    }
+
+    /**
+     * An export's folder holds that export alone, so a later export never overwrites an earlier one's tag
+     * lists or manifest: the folder must be new or empty (a failed run's hidden temporary files aside).
+     */
+    private static void requireOwnFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            Optional<Path> other = entries.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst();
+            if (other.isPresent()) {
+                throw new UserException("--out: " + folder + " already holds " + other.get().getFileName()
+                        + "; each export needs a folder of its own (new or empty)");
+            }
+        }
+    }
+
+    private static Set<Integer> codes(AssignmentState... states) {
+        return Arrays.stream(states).map(s -> (int) s.code()).collect(Collectors.toSet());
     }
 
     private static long countImages(Connection c, int datasetId) throws SQLException {

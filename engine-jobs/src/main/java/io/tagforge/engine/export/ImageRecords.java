@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 final class ImageRecords implements AutoCloseable {
 
     private final ReleaseIndex release;
+    private final String imageRoot;
     private final CopyRows images;
     private final CopyRows assignments;
     private boolean imagesLeft;
@@ -31,9 +32,11 @@ final class ImageRecords implements AutoCloseable {
     private long assignmentRows;
     private long outsideRelease;
 
+    /** {@code imageRoot}: the folder relative paths are resolved against in {@link #exportedPath}, or null. */
     ImageRecords(Connection imageConnection, Connection assignmentConnection, int datasetId, ReleaseIndex release,
-                 ExportPolicy policy, Set<Integer> states) throws SQLException {
+                 ExportPolicy policy, Set<Integer> states, String imageRoot) throws SQLException {
         this.release = release;
+        this.imageRoot = imageRoot;
         this.images = new CopyRows(imageConnection, imagesSql(datasetId, policy));
         try {
             this.assignments = new CopyRows(assignmentConnection, assignmentsSql(datasetId, policy, states));
@@ -52,10 +55,12 @@ final class ImageRecords implements AutoCloseable {
                 + " WHERE i.dataset_id = " + datasetId + " AND NOT i.missing ORDER BY i.id, c.id";
     }
 
+    /** The state that counts is the pair's (a pair absent from tag_pair is ACTIVE), whatever its rows say. */
     static String assignmentsSql(int datasetId, ExportPolicy policy, Set<Integer> states) {
-        return "SELECT image_id, tag_id, caption_id FROM tag_assignment WHERE dataset_id = " + datasetId
-                + " AND source IN (" + list(policy.sources()) + ") AND state IN (" + list(states) + ")"
-                + " ORDER BY image_id";
+        return "SELECT a.image_id, a.tag_id, a.caption_id FROM tag_assignment a LEFT JOIN tag_pair p"
+                + " ON p.image_id = a.image_id AND p.tag_id = a.tag_id WHERE a.dataset_id = " + datasetId
+                + " AND a.source IN (" + list(policy.sources()) + ") AND coalesce(p.state, 0) IN (" + list(states) + ")"
+                + " ORDER BY a.image_id";
     }
 
     private static String list(Set<Integer> codes) {
@@ -119,8 +124,17 @@ final class ImageRecords implements AutoCloseable {
         return imageId;
     }
 
+    /** The path as stored: relative to the dataset's image root, or a URL. */
     String path() {
         return path;
+    }
+
+    /** The path as the export writes it. */
+    String exportedPath() {
+        if (imageRoot == null || path.startsWith("http://") || path.startsWith("https://")) {
+            return path;
+        }
+        return java.nio.file.Path.of(imageRoot).resolve(path).toString();
     }
 
     List<String> captions() {

@@ -47,7 +47,7 @@ final class RecordWriter implements AutoCloseable {
             json.writeRaw('\n');
         }
         json.writeStartObject();
-        json.writeStringField("image_path", r.path());
+        json.writeStringField("image_path", r.exportedPath());
         json.writeArrayFieldStart("caption");
         for (String caption : r.captions()) {
             json.writeString(caption);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * A file written under a temporary name in its target's folder and renamed into place only when complete, so a
@@ -24,7 +25,10 @@ final class StagedFile {
     static StagedFile beside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return new StagedFile(target, Files.createTempFile(dir, "." + target.getFileName(), ".tmp"), null);
+        // createFile, not createTempFile (0600): the process's umask decides, so a training job under another
+        // user can read the export
+        Path temporary = Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        return new StagedFile(target, temporary, null);
     }
 
     /** Writes {@code bytes} as a staged file with their hash. */

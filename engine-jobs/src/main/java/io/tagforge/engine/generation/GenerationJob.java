@@ -13,6 +13,7 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.Captioner;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.release.ReleaseTags;
+import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -143,8 +144,10 @@ public final class GenerationJob {
             StagedRows captions) throws SQLException {
         if (!modelTags.isEmpty()) {
             modelTags.copy(c);
-            update(c, "INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, score) "
-                    + "SELECT image_id, ?, tag_id, 2, score FROM generated_tag ON CONFLICT DO NOTHING", datasetId);
+            update(c, "INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, score, "
+                    + PairStateOfNewRows.COLUMNS + ") SELECT g.image_id, ?, g.tag_id, 2, g.score, "
+                    + PairStateOfNewRows.VALUES + " FROM generated_tag g" + PairStateOfNewRows.join("g")
+                    + " ON CONFLICT DO NOTHING", datasetId);
         }
         if (!captions.isEmpty()) {
             captions.copy(c);
@@ -153,9 +156,10 @@ public final class GenerationJob {
                 ps.setString(1, captionModel);
                 ps.executeUpdate();
             }
-            update(c, "INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source) "
-                    + "SELECT g.image_id, ?, g.tag_id, c.id, 1 FROM generated_caption g "
-                    + "JOIN caption c ON c.image_id = g.image_id AND c.origin = 1 AND md5(c.text) = md5(g.text) AND c.text = g.text "
+            update(c, "INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source, "
+                    + PairStateOfNewRows.COLUMNS + ") SELECT g.image_id, ?, g.tag_id, c.id, 1, "
+                    + PairStateOfNewRows.VALUES + " FROM generated_caption g" + PairStateOfNewRows.join("g")
+                    + " JOIN caption c ON c.image_id = g.image_id AND c.origin = 1 AND md5(c.text) = md5(g.text) AND c.text = g.text "
                     + "WHERE g.tag_id IS NOT NULL ON CONFLICT DO NOTHING", datasetId);
         }
     }

@@ -9,6 +9,7 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -105,9 +106,10 @@ public final class ParseDatasetJob {
         }
         rows.copy(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_assignment "
-                + "(image_id, dataset_id, tag_id, caption_id, source) "
-                + "SELECT p.image_id, ?, p.tag_id, p.caption_id, p.source FROM parsed_tag p "
-                + "JOIN tag t ON t.id = p.tag_id ON CONFLICT DO NOTHING")) {
+                + "(image_id, dataset_id, tag_id, caption_id, source, " + PairStateOfNewRows.COLUMNS + ") "
+                + "SELECT p.image_id, ?, p.tag_id, p.caption_id, p.source, " + PairStateOfNewRows.VALUES
+                + " FROM parsed_tag p JOIN tag t ON t.id = p.tag_id" + PairStateOfNewRows.join("p")
+                + " ON CONFLICT DO NOTHING")) {
             ps.setInt(1, datasetId);
             ps.executeUpdate();
         }

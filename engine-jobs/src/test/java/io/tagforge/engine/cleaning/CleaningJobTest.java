@@ -38,7 +38,7 @@ class CleaningJobTest {
 
     private static CleaningRequest request(String dataset, List<String> categories, boolean tagger) {
         return new CleaningRequest(dataset, TestModels.folder("detector"), TestModels.folder("embedder"), categories,
-                1, 0.1, 2, 42, tagger ? TestModels.folder("tagger") : null, tagger ? "tiny-colours" : null, 4);
+                1, 0.1, 2, 42, tagger ? TestModels.folder("tagger") : null, tagger ? "tiny-colours" : null, 4, false);
     }
 
     /**

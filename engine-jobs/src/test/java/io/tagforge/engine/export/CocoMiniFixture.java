@@ -101,10 +101,14 @@ final class CocoMiniFixture {
         while (present.contains(modelTag)) {
             modelTag++;
         }
-        update("UPDATE tag_assignment SET state = 3 WHERE image_id = " + imageId(rejectedImage) + " AND tag_id = "
-                + tagId(rejectedTag));
-        update("UPDATE tag_assignment SET state = 1, flag_rule = 0 WHERE image_id = " + imageId(flaggedImage)
-                + " AND tag_id = " + tagId(flaggedTag));
+        // the pair decides, as review leaves it: the pair's state, its rows alike
+        for (String pair : List.of(imageId(rejectedImage) + ", " + tagId(rejectedTag) + ", 3",
+                imageId(flaggedImage) + ", " + tagId(flaggedTag) + ", 1")) {
+            update("INSERT INTO tag_pair (dataset_id, image_id, tag_id, state, flag_rule) SELECT dataset_id, v.* "
+                    + "FROM (VALUES (" + pair + ", 0)) v (image_id, tag_id, state, flag_rule) JOIN image i ON i.id = v.image_id");
+        }
+        update("UPDATE tag_assignment a SET state = p.state, flag_rule = p.flag_rule FROM tag_pair p "
+                + "WHERE a.image_id = p.image_id AND a.tag_id = p.tag_id");
         update("INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, state, score) SELECT id, dataset_id, "
                 + tagId(modelTag) + ", 2, 2, 0.9 FROM image WHERE id = " + imageId(modelImage));
     }

@@ -1,0 +1,91 @@
+package io.tagforge.curation.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import io.tagforge.curation.security.CurrentUser;
+import io.tagforge.curation.security.Roles;
+import io.tagforge.engine.review.Decision;
+import io.tagforge.engine.review.DecisionRecord;
+import io.tagforge.engine.review.ReviewException;
+import io.tagforge.engine.review.WilsonInterval;
+import java.util.List;
+import java.util.Locale;
+
+/** The latest decisions of a dataset; a bulk decision shows its estimate and, for curators, an undo. */
+class DecisionHistory extends Div {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SHOWN = 8;
+
+    private final ReviewQueue queue;
+    private final CurrentUser user;
+    private final Runnable onUndo;
+
+    DecisionHistory(ReviewQueue queue, CurrentUser user, Runnable onUndo) {
+        this.queue = queue;
+        this.user = user;
+        this.onUndo = onUndo;
+        setId("decision-history");
+    }
+
+    void show(Integer datasetId) {
+        removeAll();
+        if (datasetId == null) {
+            return;
+        }
+        List<DecisionRecord> records = queue.history(datasetId, SHOWN);
+        if (records.isEmpty()) {
+            add(new Span("No decisions yet."));
+        }
+        for (DecisionRecord r : records) {
+            Div line = new Div(new Span(describe(r)));
+            line.getStyle().set("font-size", "var(--lumo-font-size-s)");
+            if (r.undoneAt() != null) {
+                line.getStyle().set("text-decoration", "line-through").set("color", "var(--lumo-secondary-text-color)");
+            } else if (r.bulkId() != null && user.hasRole(Roles.CURATOR)) {
+                Button undo = new Button("Undo", e -> undo(r.bulkId()));
+                undo.setId("undo-bulk-" + r.bulkId());
+                undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                line.add(undo);
+            }
+            add(line);
+        }
+    }
+
+    private void undo(long bulkId) {
+        try {
+            int pairs = queue.undoBulk(bulkId).size();
+            Notification.show("Undid bulk decision #" + bulkId + ": " + pairs + " pairs are flagged again");
+        } catch (ReviewException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+        }
+        onUndo.run();
+    }
+
+    static String describe(DecisionRecord r) {
+        String verb = r.decision() == Decision.REJECT ? "rejected" : "accepted";
+        if (r.bulkId() == null) {
+            return r.user() + " " + verb + " " + r.subject();
+        }
+        return String.format(Locale.ROOT, "%s %s the remaining %,d · %s (bulk #%d%s)", r.user(), verb, r.pairs(),
+                r.subject(), r.bulkId(), estimate(r.evidence()));
+    }
+
+    /** ": 46 of 50 reviewed were rejected, 95% interval 81–97%" */
+    private static String estimate(String evidence) {
+        try {
+            JsonNode e = JSON.readTree(evidence);
+            return String.format(Locale.ROOT, ": %d of %d reviewed were rejected, 95%% interval %s",
+                    e.path("rejected").asLong(), e.path("reviewed").asLong(),
+                    new WilsonInterval(e.path("interval_low").asDouble(), e.path("interval_high").asDouble()).percent());
+        } catch (JsonProcessingException ex) {
+            return "";
+        }
+    }
+}
