@@ -39,6 +39,8 @@ public abstract class SpringUiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("tagforge.db.url", () -> TestDatabase.get().url());
+        // COCO-MINI has a few dozen flags a tag: a bulk decision after 3 reviewed, not the default 30
+        registry.add("tagforge.review.min-reviewed", () -> "3");
         registry.add("tagforge.export-dir", () -> java.nio.file.Path.of("target/test-exports").toAbsolutePath().toString());
     }
 

@@ -32,6 +32,7 @@ class RegionImage extends Div {
                     .set("border", "3px solid " + (isOutlier(box) ? "#e8453c" : "#2fb344"));
             Span label = new Span(alt + " " + label(box));
             label.getStyle().set("position", "absolute").set("top", "0").set("left", "0").set("line-height", "1.2")
+                    .set("white-space", "nowrap")
                     .set("font-size", "11px").set("color", "white").set("padding", "1px 3px")
                     .set("background", isOutlier(box) ? "#e8453c" : "#2fb344");
             frame.add(label);

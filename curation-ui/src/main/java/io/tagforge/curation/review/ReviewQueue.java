@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,11 +37,19 @@ public class ReviewQueue {
     private final PairReview review;
     private final JdbcClient jdbc;
     private final CurrentUser user;
+    private final int minReviewed;
 
-    ReviewQueue(PairReview review, JdbcClient jdbc, CurrentUser user) {
+    ReviewQueue(PairReview review, JdbcClient jdbc, CurrentUser user,
+                @Value("${tagforge.review.min-reviewed:" + PairReview.MIN_REVIEWED + "}") int minReviewed) {
         this.review = review;
         this.jdbc = jdbc;
         this.user = user;
+        this.minReviewed = minReviewed;
+    }
+
+    /** Pairs of a tag and rule reviewed one by one before a bulk decision may settle the rest. */
+    public int minReviewed() {
+        return minReviewed;
     }
 
     /** Leases the next flagged pair after {@code after}, wrapping round once; empty when there is none. */
@@ -91,7 +100,7 @@ public class ReviewQueue {
 
     /** The bulk decision for the rest of a tag and rule (curators). */
     @RolesAllowed(Roles.CURATOR)
-    public long applyBulk(int datasetId, int tagId, FlagRule rule, Decision decision, int minReviewed) {
+    public long applyBulk(int datasetId, int tagId, FlagRule rule, Decision decision) {
         return review.applyBulk(user.id(), datasetId, tagId, rule, decision, minReviewed);
     }
 

@@ -75,7 +75,7 @@ public class ReviewQueueBench implements Callable<Integer> {
                 public int id() {
                     return user;
                 }
-            });
+            }, PairReview.MIN_REVIEWED);
             jdbc.sql("ANALYZE tag_assignment").update();
             jdbc.sql("ANALYZE tag_pair").update();
             int commonTag = jdbc.sql("SELECT tag_id FROM tag_pair WHERE dataset_id = ? AND state = 1 LIMIT 1")

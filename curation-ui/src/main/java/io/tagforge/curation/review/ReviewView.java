@@ -107,7 +107,8 @@ public class ReviewView extends VerticalLayout {
         release();
         history.clear();
         cursor = QueueCursor.START;
-        show(() -> queue.next(filters.filter(), filters.order(), cursor));
+        // no focus grab: the user may be typing in a filter, and the item's keys (A, R, S) would decide
+        show(() -> queue.next(filters.filter(), filters.order(), cursor), false);
     }
 
     private void decide(Decision decision) {
@@ -144,7 +145,7 @@ public class ReviewView extends VerticalLayout {
         }
         cursor = previous;
         current = null;
-        show(() -> item);
+        show(() -> item, true);
     }
 
     private void undo() {
@@ -161,14 +162,14 @@ public class ReviewView extends VerticalLayout {
         }
         long pair = undone.get(0);
         status.setText("Undid the decision on pair #" + pair);
-        show(() -> queue.open(pair));
+        show(() -> queue.open(pair), true);
     }
 
     private void moveOn(QueueCursor from) {
         history.push(from);
         cursor = from;
         current = null;
-        show(() -> queue.next(filters.filter(), filters.order(), cursor));
+        show(() -> queue.next(filters.filter(), filters.order(), cursor), true);
     }
 
     private void release() {
@@ -178,7 +179,7 @@ public class ReviewView extends VerticalLayout {
         }
     }
 
-    private void show(Supplier<Optional<ReviewItem>> source) {
+    private void show(Supplier<Optional<ReviewItem>> source, boolean focus) {
         content.removeAll();
         stats.show(filters.filter());
         decisions.show(filters.filter().datasetId());
@@ -191,7 +192,9 @@ public class ReviewView extends VerticalLayout {
             return;
         }
         content.add(render(current));
-        itemArea.getElement().callJsFunction("focus");
+        if (focus) {
+            itemArea.getElement().callJsFunction("focus");
+        }
     }
 
     private HorizontalLayout render(ReviewItem item) {

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.notification.Notification;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.review.Decision;
-import io.tagforge.engine.review.PairReview;
 import io.tagforge.engine.review.ReviewException;
 import io.tagforge.engine.review.ReviewFilter;
 import io.tagforge.engine.review.RuleStats;
@@ -63,15 +62,15 @@ class RuleStatsPanel extends Div {
         if (s.waiting() == 0 || s.majority().isEmpty() || !user.hasRole(Roles.CURATOR)) {
             return cell;
         }
-        if (s.reviewed() < PairReview.MIN_REVIEWED) {
-            cell.add(new Span("bulk decision after " + PairReview.MIN_REVIEWED + " reviewed"));
+        if (s.reviewed() < queue.minReviewed()) {
+            cell.add(new Span("bulk decision after " + queue.minReviewed() + " reviewed"));
             return cell;
         }
         Decision majority = s.majority().get();
         String verb = majority == Decision.REJECT ? "Reject" : "Accept";
         Button apply = new Button(verb + " the remaining " + count(s.waiting()), e -> {
             try {
-                long bulk = queue.applyBulk(datasetId, s.tagId(), s.rule(), majority, PairReview.MIN_REVIEWED);
+                long bulk = queue.applyBulk(datasetId, s.tagId(), s.rule(), majority);
                 Notification.show(verb + "ed the remaining " + count(s.waiting()) + " " + s.rule().label()
                         + " flags of '" + s.tagName() + "' (bulk decision #" + bulk + ", undoable in the history)");
             } catch (ReviewException ex) {

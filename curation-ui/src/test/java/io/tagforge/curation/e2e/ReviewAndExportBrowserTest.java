@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -29,8 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The whole app in headless Chromium: sign in, review three items with the keyboard, undo the last, export, and
- * read the exported file. Screenshots go to target/e2e-screenshots.
+ * The whole app in headless Chromium: sign in, see a pair's evidence (boxes on the image), review three pairs with
+ * the keyboard, undo the last, export and read the exported file, then review a tag's sample and apply the
+ * majority to the rest of it as one bulk decision, and undo that. Screenshots go to target/e2e-screenshots.
  */
 class ReviewAndExportBrowserTest extends SpringUiTest {
 
@@ -78,7 +80,16 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-tag")));
         waitForImages();
-        shot("2-first-item");
+        String firstTag = browser.findElement(By.id("review-tag")).getText();
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".region-box"));
+        assertThat(boxes).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.isDisplayed()).isTrue();
+            assertThat(b.getSize().getWidth()).isGreaterThan(5);
+            assertThat(b.getText()).startsWith(firstTag + " ");
+        });
+        assertThat(browser.findElement(By.id("percentile-bar")).getText()).startsWith("outlier percentile ");
+        assertThat(browser.findElements(By.cssSelector("#review-crops .crop-tile"))).hasSizeGreaterThan(1);
+        shot("2-first-item-evidence");
         WebElement item = browser.findElement(By.id("review-item"));
         item.click();
         List<String> expected = List.of("Accepted", "Rejected", "Accepted");
@@ -88,13 +99,13 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
             browser.findElement(By.id("review-item")).sendKeys(keys[i]);
             int n = i;
             wait.until(d -> !statusText().equals(before) && statusText().startsWith(expected.get(n)));
-            assertThat(statusText()).contains("#" + flagged.get(i));
+            assertThat(statusText()).contains("pair #" + flagged.get(i));
         }
         waitForImages();
         shot("3-after-three-decisions");
         browser.findElement(By.id("review-item")).sendKeys("u");
         wait.until(d -> statusText().startsWith("Undid"));
-        assertThat(statusText()).isEqualTo("Undid the decision on #" + flagged.get(2));
+        assertThat(statusText()).isEqualTo("Undid the decision on pair #" + flagged.get(2));
         waitForImages();
         shot("4-after-undo");
 
@@ -108,8 +119,71 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
         shot("5-export-done");
         Path exported = Path.of(file.getText());
         assertThat(exported).startsWith(Path.of("target/test-exports").toAbsolutePath()).exists();
-        assertThat(browser.findElement(By.id("export-manifest")).getText()).contains("coco-e2e");
+        assertThat(browser.findElement(By.id("export-manifest")).getText()).contains("coco-e2e", "image_root");
+        assertThat(browser.findElement(By.id("export-zip")).getText()).contains("folder (zip)");
         checkExport(exported, flagged);
+
+        bulkDecision();
+    }
+
+    /** Filters the queue to the tag with most flags, decides three, applies the majority to the rest, undoes it. */
+    private void bulkDecision() throws Exception {
+        Map<String, Object> tag = coco.jdbc().sql("""
+                SELECT t.id, t.name FROM tag_pair p JOIN tag t ON t.id = p.tag_id WHERE p.state = 1
+                 GROUP BY t.id, t.name ORDER BY count(*) DESC, t.id LIMIT 1""").query().singleRow();
+        browser.get("http://localhost:" + port + "/review");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-tag")));
+        choose("filter-dataset", "coco-mini");
+        choose("filter-tag", (String) tag.get("name"));
+        wait.until(d -> browser.findElement(By.id("review-tag")).getText().equals(tag.get("name")));
+        String[] keys = {"r", "r", "a"};
+        for (String key : keys) {
+            String before = statusText();
+            browser.findElement(By.id("review-item")).sendKeys(key);
+            wait.until(d -> !statusText().equals(before));
+        }
+        long waiting = coco.jdbc().sql("SELECT count(*) FROM tag_pair WHERE state = 1 AND tag_id = ?")
+                .param(tag.get("id")).query(Long.class).single();
+        By apply = By.id("bulk-" + tag.get("id") + "-OUTLIER_REGION");
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(apply));
+        assertThat(button.getText()).isEqualTo("Reject the remaining " + waiting);
+        Map<String, Object> sample = coco.jdbc().sql("""
+                SELECT count(*) FILTER (WHERE state = 3) AS rejected, count(*) AS reviewed FROM tag_pair
+                 WHERE tag_id = ? AND state <> 1""").param(tag.get("id")).query().singleRow();
+        String share = sample.get("rejected") + " of " + sample.get("reviewed");
+        assertThat(browser.findElement(By.id("rule-stats")).getText()).contains(share + " (");
+        script("arguments[0].scrollIntoView({block: 'center'})", button);
+        waitForImages();
+        shot("5-before-bulk");
+        button.click();
+        wait.until(d -> browser.findElement(By.id("decision-history")).getText().contains("(bulk #"));
+        assertThat(browser.findElement(By.id("decision-history")).getText())
+                .contains("root rejected the remaining " + waiting + " · " + tag.get("name") + " · OUTLIER_REGION")
+                .contains(share + " reviewed were rejected, 95% interval ");
+        long bulk = coco.jdbc().sql("SELECT id FROM bulk_decision").query(Long.class).single();
+        assertThat(coco.jdbc().sql("SELECT count(*) FROM tag_pair WHERE bulk_id = ? AND state = 3").param(bulk)
+                .query(Long.class).single()).isEqualTo(waiting);
+        shot("6-bulk-applied");
+        browser.findElement(By.id("undo-bulk-" + bulk)).click();
+        wait.until(d -> coco.jdbc().sql("SELECT count(*) FROM tag_pair WHERE state = 1 AND tag_id = ?")
+                .param(tag.get("id")).query(Long.class).single() == waiting);
+        assertThat(coco.jdbc().sql("SELECT undone_at IS NOT NULL FROM bulk_decision").query(Boolean.class).single()).isTrue();
+    }
+
+    /** Types an item's label into a combo box of the filter bar and takes it with Enter, as a user would. */
+    private void choose(String id, String text) {
+        WebElement combo = browser.findElement(By.id(id));
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+        input.click();
+        input.sendKeys(text);
+        // the filtered items have arrived when the box is open and no longer loading
+        wait.until(d -> "true".equals(String.valueOf(script("return arguments[0].opened && !arguments[0].loading", combo))));
+        input.sendKeys(Keys.ENTER);
+        wait.until(d -> text.equals(script("return arguments[0].selectedItem && arguments[0].selectedItem.label", combo)));
+    }
+
+    private Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js, args);
     }
 
     /** The accepted tag is in its image's labels; the rejected one and the undone (flagged again) one are not. */
@@ -120,9 +194,7 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
         List<String> tagOrder = coco.jdbc().sql("SELECT rt.name FROM release_tag rt JOIN release r ON r.id = rt.release_id "
                 + "WHERE r.name = 'coco-e2e' ORDER BY idx").query(String.class).list();
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> row = coco.jdbc().sql("""
-                    SELECT i.path, t.name FROM tag_assignment ta JOIN image i ON i.id = ta.image_id
-                      JOIN tag t ON t.id = ta.tag_id WHERE ta.id = ?""").param(flagged.get(i)).query().singleRow();
+            Map<String, Object> row = coco.pair(flagged.get(i));
             JsonNode record = recordOf(records, (String) row.get("path"));
             List<Integer> labels = new ArrayList<>();
             record.get("union_label_id").forEach(n -> labels.add(n.asInt()));

@@ -132,7 +132,7 @@ class ReviewQueueTest extends SpringUiTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(queue::undoLast).isInstanceOf(AccessDeniedException.class);
         signIn("anna", "ANNOTATOR");
-        assertThatThrownBy(() -> queue.applyBulk(coco.datasetId, 1, FlagRule.OUTLIER_REGION, Decision.REJECT, 1))
+        assertThatThrownBy(() -> queue.applyBulk(coco.datasetId, 1, FlagRule.OUTLIER_REGION, Decision.REJECT))
                 .isInstanceOf(AccessDeniedException.class);
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> queue.page(ReviewFilter.ALL, QueueOrder.FLAGGED, QueueCursor.START, 10))
@@ -188,7 +188,7 @@ class ReviewQueueTest extends SpringUiTest {
         assertThat(stats.majority()).contains(Decision.REJECT);
 
         signIn("cora", "CURATOR");
-        long bulk = queue.applyBulk(coco.datasetId, tag, FlagRule.OUTLIER_REGION, Decision.REJECT, 3);
+        long bulk = queue.applyBulk(coco.datasetId, tag, FlagRule.OUTLIER_REGION, Decision.REJECT);
         all.stream().skip(3).forEach(e -> assertThat(coco.rowStates(e.pairId())).containsOnly((short) 3));
         assertThat(queue.history(coco.datasetId, 1).get(0).bulkId()).isEqualTo(bulk);
         assertThat(queue.undoBulk(bulk)).hasSize(all.size() - 3);

@@ -21,8 +21,11 @@ import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
+import io.tagforge.labelsystem.release.ReleaseEntry;
+import io.tagforge.labelsystem.release.Releases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -169,7 +172,7 @@ class RamExportTest {
         new Ingester(DB).ingest(new IngestRequest(IngestFormat.RAM_JSON, first, "coco-mini-again", COCO_MINI, true,
                 "ram-4585"), JobListener.NONE);
 
-        Path second = dir.resolve("second.json");
+        Path second = dir.resolve("again/second.json");
         ExportJob.run(DB, new ExportRequest("coco-mini-again", "ram-4585", ExportFormat.RAM_JSON, second,
                 ExportPolicy.ALL, false, null), "test", JobListener.NONE);
 
@@ -199,7 +202,7 @@ class RamExportTest {
         assertThat(ids(flagged.get("union_label_id"))).contains(coco.flaggedTagId())
                 .isEqualTo(coco.expectedUnion(coco.flaggedImage(), true));
 
-        Path original = dir.resolve("original.json");
+        Path original = dir.resolve("original/original.json");
         ExportJob.run(DB, request(original, ExportPolicy.ORIGINAL, false, null), "test", JobListener.NONE);
         assertThat(ids(find(JSON.readTree(original.toFile()), coco.modelImage()).get("union_label_id")))
                 .doesNotContain(coco.modelTagId());
@@ -217,6 +220,72 @@ class RamExportTest {
         JsonNode manifest = JSON.readTree(dir.resolve("coco.manifest.json").toFile());
         assertThat(manifest.at("/files/1/part").asText()).isEqualTo("val");
         assertThat(manifest.at("/files/1/images").asInt()).isEqualTo(val.size());
+    }
+
+    /** Two releases exported one after the other: two folders, each with the tag lists its JSON's IDs index. */
+    @Test
+    void eachExportKeepsItsOwnFolderWhoseTagListsMatchItsJson() throws Exception {
+        try (Connection c = DB.getConnection()) {
+            List<ReleaseEntry> firstHundred = new ArrayList<>();
+            for (ReleaseEntry e : Releases.entries(c, Releases.find(c, "ram-4585").orElseThrow().id())) {
+                if (e.index() < 100) {
+                    firstHundred.add(e);
+                }
+            }
+            if (Releases.find(c, "ram-100").isEmpty()) {
+                Releases.insert(c, "ram-100", null, "test", "the first 100 tags", firstHundred);
+            }
+        }
+        Path full = dir.resolve("full/coco.json");
+        Path small = dir.resolve("small/coco.json");
+        ExportJob.run(DB, request(full, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+        ExportJob.run(DB, new ExportRequest("coco-mini", "ram-100", ExportFormat.RAM_JSON, small, ExportPolicy.ALL,
+                false, null), "test", JobListener.NONE);
+
+        for (Path out : List.of(full, small)) {
+            List<String> names = Files.readAllLines(out.resolveSibling("ram_tag_list.txt"));
+            JsonNode manifest = JSON.readTree(ExportJob.manifestPath(out).toFile());
+            assertThat(manifest.get("class_num").asInt()).isEqualTo(names.size());
+            assertThat(Files.readAllLines(out.resolveSibling("ram_tag_list_threshold.txt"))).hasSize(names.size());
+            int maxId = -1;
+            for (JsonNode r : JSON.readTree(out.toFile())) {
+                for (int id : ids(r.get("union_label_id"))) {
+                    maxId = Math.max(maxId, id);
+                }
+            }
+            assertThat(maxId).as(out.toString()).isBetween(0, names.size() - 1);
+            assertThat(manifest.at("/tag_files/0/sha256").asText()).isEqualTo(sha256(out.resolveSibling("ram_tag_list.txt")));
+        }
+        assertThat(Files.readAllLines(small.resolveSibling("ram_tag_list.txt"))).hasSize(100);
+        assertThat(Files.readAllLines(full.resolveSibling("ram_tag_list.txt"))).hasSize(4585);
+
+        Path again = dir.resolve("small/other.json");
+        assertThatThrownBy(() -> ExportJob.run(DB, request(again, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
+                .isInstanceOf(UserException.class).hasMessageContaining("each export needs a folder of its own");
+        assertThat(again).doesNotExist();
+        assertThat(Files.readAllLines(small.resolveSibling("ram_tag_list.txt"))).hasSize(100);
+    }
+
+    /** The manifest names the image folder; absolute paths need no guess; files are as readable as the umask says. */
+    @Test
+    void manifestRecordsTheImageRootAndAbsolutePathsPointAtTheImages() throws Exception {
+        Path out = dir.resolve("absolute/coco.json");
+        ExportJob.run(DB, new ExportRequest("coco-mini", "ram-4585", ExportFormat.RAM_JSON, out, ExportPolicy.ALL,
+                false, null, ImagePaths.ABSOLUTE), "test", JobListener.NONE);
+
+        JsonNode manifest = JSON.readTree(ExportJob.manifestPath(out).toFile());
+        assertThat(Path.of(manifest.get("image_root").asText())).isEqualTo(COCO_MINI.toAbsolutePath().normalize());
+        assertThat(manifest.get("paths").asText()).isEqualTo("ABSOLUTE");
+        JsonNode records = JSON.readTree(out.toFile());
+        assertThat(records).hasSize(159);
+        for (JsonNode r : records) {
+            assertThat(Path.of(r.get("image_path").asText())).isAbsolute().isRegularFile();
+        }
+        Path probe = Files.createFile(dir.resolve("probe"));
+        Set<PosixFilePermission> umask = Files.getPosixFilePermissions(probe);
+        for (Path f : List.of(out, ExportJob.manifestPath(out), out.resolveSibling("ram_tag_list.txt"))) {
+            assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(umask);
+        }
     }
 
     @Test
