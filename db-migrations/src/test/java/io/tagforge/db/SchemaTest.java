@@ -24,7 +24,7 @@ class SchemaTest {
             rs.next();
             assertThat(rs.getString(1).split(",")).contains("tag", "tag_name", "synonym_proposal", "release",
                     "release_tag", "dataset", "image", "caption", "tag_assignment", "flag_evidence", "region",
-                    "review", "lease", "job", "job_log", "export", "app_user", "user_role", "audit_log");
+                    "review", "tag_pair", "pair_decision", "bulk_decision", "pair_lease", "job", "job_log", "export", "app_user", "user_role", "audit_log");
         }
     }
 

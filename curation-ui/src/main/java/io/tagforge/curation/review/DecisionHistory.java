@@ -1,8 +1,5 @@
 package io.tagforge.curation.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,14 +10,12 @@ import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.review.Decision;
 import io.tagforge.engine.review.DecisionRecord;
 import io.tagforge.engine.review.ReviewException;
-import io.tagforge.engine.review.WilsonInterval;
 import java.util.List;
 import java.util.Locale;
 
 /** The latest decisions of a dataset; a bulk decision shows its estimate and, for curators, an undo. */
 class DecisionHistory extends Div {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHOWN = 8;
 
     private final ReviewQueue queue;
@@ -73,19 +68,7 @@ class DecisionHistory extends Div {
         if (r.bulkId() == null) {
             return r.user() + " " + verb + " " + r.subject();
         }
-        return String.format(Locale.ROOT, "%s %s the remaining %,d · %s (bulk #%d%s)", r.user(), verb, r.pairs(),
-                r.subject(), r.bulkId(), estimate(r.evidence()));
-    }
-
-    /** ": 46 of 50 reviewed were rejected, 95% interval 81–97%" */
-    private static String estimate(String evidence) {
-        try {
-            JsonNode e = JSON.readTree(evidence);
-            return String.format(Locale.ROOT, ": %d of %d reviewed were rejected, 95%% interval %s",
-                    e.path("rejected").asLong(), e.path("reviewed").asLong(),
-                    new WilsonInterval(e.path("interval_low").asDouble(), e.path("interval_high").asDouble()).percent());
-        } catch (JsonProcessingException ex) {
-            return "";
-        }
+        return String.format(Locale.ROOT, "%s %s the remaining %,d · %s (bulk #%d: %s)", r.user(), verb, r.pairs(),
+                r.subject(), r.bulkId(), r.estimate());
     }
 }

@@ -16,15 +16,18 @@ public final class DatasetStore {
             SELECT d.id, d.name, d.format, d.image_root,
                    coalesce(i.images, 0), coalesce(i.missing, 0),
                    coalesce(c.original, 0), coalesce(c.generated, 0),
-                   coalesce(a.assignments, 0), coalesce(a.flagged, 0)
+                   coalesce(a.assignments, 0), coalesce(p.flagged, 0)
               FROM dataset d
               LEFT JOIN (SELECT dataset_id, count(*) images, count(*) FILTER (WHERE missing) missing
                            FROM image GROUP BY dataset_id) i ON i.dataset_id = d.id
               LEFT JOIN (SELECT im.dataset_id, count(*) FILTER (WHERE c.origin = 0) original,
                                 count(*) FILTER (WHERE c.origin = 1) generated
                            FROM caption c JOIN image im ON im.id = c.image_id GROUP BY im.dataset_id) c ON c.dataset_id = d.id
-              LEFT JOIN (SELECT dataset_id, count(*) assignments, count(*) FILTER (WHERE state = 1) flagged
-                           FROM tag_assignment GROUP BY dataset_id) a ON a.dataset_id = d.id
+              LEFT JOIN (SELECT dataset_id, count(*) assignments FROM tag_assignment GROUP BY dataset_id) a
+                     ON a.dataset_id = d.id
+              -- flagged image-tag pairs waiting for review, not rows: a tag parsed from five captions is one
+              LEFT JOIN (SELECT dataset_id, count(*) flagged FROM tag_pair WHERE state = 1 GROUP BY dataset_id) p
+                     ON p.dataset_id = d.id
             """;
 
     private final DataSource dataSource;

@@ -1,5 +1,7 @@
 package io.tagforge.engine.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.assignment.AssignmentSource;
@@ -402,8 +404,23 @@ public class PairReview {
                 .params(datasetId, limit, datasetId, limit, limit)
                 .query((rs, n) -> new DecisionRecord(rs.getObject(1, Long.class), rs.getObject(2, Long.class),
                         rs.getString(3), Decision.ofState(rs.getShort(4)), rs.getString(5), rs.getInt(6),
-                        rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)))
+                        estimate(rs.getString(7)), rs.getObject(8, OffsetDateTime.class),
+                        rs.getObject(9, OffsetDateTime.class)))
                 .list();
+    }
+
+    /** The estimate a bulk decision recorded (bulk_decision.evidence), or null. */
+    private static DecisionRecord.Estimate estimate(String evidence) {
+        if (evidence == null) {
+            return null;
+        }
+        try {
+            JsonNode e = JSON.readTree(evidence);
+            return new DecisionRecord.Estimate(e.path("reviewed").asLong(), e.path("rejected").asLong(),
+                    new WilsonInterval(e.path("interval_low").asDouble(), e.path("interval_high").asDouble()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("bulk_decision.evidence is not JSON: " + evidence, ex);
+        }
     }
 
     private <T> T inTransaction(Supplier<T> work) {

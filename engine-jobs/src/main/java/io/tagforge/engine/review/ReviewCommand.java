@@ -176,7 +176,7 @@ public class ReviewCommand {
                     .filter(r -> Long.valueOf(bulk).equals(r.bulkId())).findFirst().orElseThrow();
             out().printf("bulk decision %d: %s %d %s flags of '%s' (%s)%n", bulk,
                     verdict.decision() == Decision.ACCEPT ? "accepted" : "rejected", made.pairs(), flagRule.name(), tag,
-                    made.evidence());
+                    made.estimate());
             out().flush();
             return 0;
         }

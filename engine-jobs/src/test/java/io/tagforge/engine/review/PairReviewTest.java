@@ -232,7 +232,8 @@ class PairReviewTest {
         Run apply = cli("review", "apply", "--dataset", "bulk", "--tag", "kite", "--rule", "NO_REGION", "--reject",
                 "--user", "cora");
         assertThat(apply.code()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("rejected 150 NO_REGION flags of 'kite'");
+        assertThat(apply.out()).contains("rejected 150 NO_REGION flags of 'kite' (46 of 50 reviewed were rejected, "
+                + "95% interval 81–97%)");
         long bulk = SQL.sql("SELECT id FROM bulk_decision").query(Long.class).single();
         JsonNode evidence = SQL.sql("SELECT evidence::text FROM bulk_decision").query(String.class).optional()
                 .map(PairReviewTest::json).orElseThrow();
