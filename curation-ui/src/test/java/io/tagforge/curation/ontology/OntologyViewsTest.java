@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTable;
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.labelsystem.release.ReleaseDiff;
@@ -50,13 +51,19 @@ class OntologyViewsTest extends SpringUiTest {
     @Test
     void renamingOnTheTagPageIsSavedAndShowsInTheReleaseDiff() {
         String name = "ontology test " + System.nanoTime();
-        int tag = coco.jdbc().sql("INSERT INTO tag (name) VALUES (?) RETURNING id").param(name).query(Integer.class).single();
+        int tag = coco.jdbc().sql("INSERT INTO tag (name, threshold) VALUES (?, 0.9) RETURNING id").param(name)
+                .query(Integer.class).single();
+        coco.jdbc().sql("INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, state, flag_rule) "
+                + "SELECT id, dataset_id, ?, 2, 0, NULL FROM image ORDER BY id LIMIT 3").param(tag).update();
         String before = "before-" + System.nanoTime();
         ontology.createRelease(before, null, "test");
 
         UI.getCurrent().navigate(TagView.class, tag);
         TagView page = _get(TagView.class);
         assertThat(_get(H2.class, spec -> spec.withId("tag-name")).getText()).isEqualTo(name);
+        assertThat(page.threshold.getValue()).as("what was typed, not the float's double expansion").isEqualTo(0.9);
+        assertThat(_get(NativeTable.class, spec -> spec.withId("tag-assignment-counts")).getElement().getTextRecursively())
+                .isEqualTo("active3flagged0accepted0rejected0");
         page.newName.setValue(name + " renamed");
         _click(_get(Button.class, spec -> spec.withId("rename")));
         assertThat(coco.jdbc().sql("SELECT name FROM tag WHERE id = ?").param(tag).query(String.class).single())
