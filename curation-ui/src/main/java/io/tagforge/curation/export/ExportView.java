@@ -87,7 +87,7 @@ public class ExportView extends VerticalLayout {
         history.addColumn(Exports.Done::dataset).setHeader("Dataset");
         history.addColumn(Exports.Done::release).setHeader("Release");
         history.addColumn(Exports.Done::format).setHeader("Format");
-        history.addColumn(d -> d.path().getFileName().toString()).setHeader("File").setFlexGrow(3);
+        history.addColumn(d -> d.path().getParent().getFileName().toString()).setHeader("Folder").setFlexGrow(3);
         history.addColumn(Exports.Done::createdAt).setHeader("Made");
         history.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::showResult));
         history.setHeight("16em");

@@ -12,8 +12,14 @@ import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.curation.datasets.Jobs;
 import io.tagforge.engine.job.JobRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +27,9 @@ class ExportViewTest extends SpringUiTest {
 
     @Autowired
     Jobs jobs;
+
+    @Autowired
+    Exports exports;
 
     @Test
     void exportsTheChosenDatasetAndShowsFileAndManifest() throws Exception {
@@ -40,6 +49,21 @@ class ExportViewTest extends SpringUiTest {
         assertThat(file).exists();
         assertThat(Files.readString(file)).contains("\"image_path\"", "train2017/");
         assertThat(_get(Pre.class, spec -> spec.withId("export-manifest")).getText()).contains("coco-view", "sha256");
+
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exports.zip(exports.ofJob(job.id()).orElseThrow(), zip);
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                if (e.getName().endsWith("/coco-mini.json")) {
+                    assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(file));
+                }
+            }
+        }
+        String folder = file.getParent().getFileName() + "/";
+        assertThat(entries).containsExactly(folder + "coco-mini.json", folder + "coco-mini.manifest.json",
+                folder + "ram_tag_list.txt", folder + "ram_tag_list_chinese.txt", folder + "ram_tag_list_threshold.txt");
     }
 
     private JobRecord waitForLatestJob() throws InterruptedException {
