@@ -6,8 +6,10 @@ import java.sql.SQLException;
 /**
  * Merging tag A into tag B and back. A's assignments move to B, except where B already has the same
  * assignment (same image, source and caption): A's copy is dropped, together with its flag evidence and
- * reviews. A's regions and names move too (a name B already has stays with A). A ends deprecated and merged
- * into B. Every moved or dropped row is kept in curation_undo_row under the operation's audit entry.
+ * reviews. A's regions and names move too (a name B already has stays with A), and A's reviewed or flagged
+ * image–tag pairs (tag_pair) where B has none on that image, so their decisions govern the moved rows; where B
+ * has one, B's decides. A ends deprecated and merged into B. Every moved or dropped row is kept in
+ * curation_undo_row under the operation's audit entry.
  */
 final class TagMerge {
 
@@ -32,6 +34,11 @@ final class TagMerge {
         int moved = TagRecord.update(c, "INSERT INTO curation_undo_row (audit_id, kind, row_id) "
                 + "SELECT ?, 'moved_assignment', id FROM tag_assignment WHERE tag_id = ?", auditId, source);
         TagRecord.update(c, "UPDATE tag_assignment SET tag_id = ? WHERE tag_id = ?", target, source);
+        TagRecord.update(c, "INSERT INTO curation_undo_row (audit_id, kind, row_id) SELECT ?, 'moved_pair', p.id "
+                + "FROM tag_pair p WHERE p.tag_id = ? AND NOT EXISTS (SELECT 1 FROM tag_pair q WHERE q.tag_id = ? "
+                + "AND q.image_id = p.image_id)", auditId, source, target);
+        TagRecord.update(c, "UPDATE tag_pair SET tag_id = ? WHERE id IN (SELECT row_id FROM curation_undo_row "
+                + "WHERE audit_id = ? AND kind = 'moved_pair')", target, auditId);
         TagRecord.update(c, "INSERT INTO curation_undo_row (audit_id, kind, row_id) "
                 + "SELECT ?, 'moved_region', id FROM region WHERE tag_id = ?", auditId, source);
         TagRecord.update(c, "UPDATE region SET tag_id = ? WHERE tag_id = ?", target, source);
@@ -64,5 +71,7 @@ final class TagMerge {
                 + "FROM curation_undo_row WHERE audit_id = ? AND kind = 'dropped_review'", auditId);
         TagRecord.update(c, "UPDATE region SET tag_id = ? WHERE tag_id = ? AND id IN (SELECT row_id FROM "
                 + "curation_undo_row WHERE audit_id = ? AND kind = 'moved_region')", source, target, auditId);
+        TagRecord.update(c, "UPDATE tag_pair SET tag_id = ? WHERE tag_id = ? AND id IN (SELECT row_id FROM "
+                + "curation_undo_row WHERE audit_id = ? AND kind = 'moved_pair')", source, target, auditId);
     }
 }

@@ -171,6 +171,19 @@ class CurationTest {
         assertThat(tags.names(COUCH)).extracting(TagName::form).containsExactlyInAnyOrder("couch", "沙发");
     }
 
+    /** A's decided pair moves with its rows where B has no pair on the image; where B has one, A's stays put. */
+    @Test
+    void mergeMovesThePairsBHasNotAndUndoMovesThemBack() throws SQLException {
+        sql("""
+                INSERT INTO tag_pair (dataset_id, image_id, tag_id, state, flag_rule) VALUES
+                    (1, 3, 2, 3, 2), (1, 1, 2, 2, 0), (1, 1, 1, 1, 0);""");
+        String pairs = "SELECT string_agg(image_id || ':' || tag_id || ':' || state, ',' ORDER BY id) FROM tag_pair";
+        alice.merge(SOFA, 0, COUCH, 0);
+        assertThat(query(pairs)).isEqualTo("3:1:3,1:2:2,1:1:1");
+        alice.undo(lastAudit());
+        assertThat(query(pairs)).isEqualTo("3:2:3,1:2:2,1:1:1");
+    }
+
     @Test
     void mergeDropsAReviewedDuplicateAndUndoRestoresItsReview() throws SQLException {
         sql("""
