@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -30,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole app in headless Chromium: sign in, review three items with the keyboard, undo the last, export, and
- * read the exported file. Screenshots go to target/e2e-screenshots.
+ * read the exported file; each role's landing page, a refused page, the dashboard's charts. Screenshots go to
+ * target/e2e-screenshots.
  */
 class ReviewAndExportBrowserTest extends SpringUiTest {
 
@@ -110,6 +112,80 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
         assertThat(exported).startsWith(Path.of("target/test-exports").toAbsolutePath()).exists();
         assertThat(browser.findElement(By.id("export-manifest")).getText()).contains("coco-e2e");
         checkExport(exported, flagged);
+    }
+
+    @Test
+    void everyRoleLandsOnTheDashboardAndAnAnnotatorSentToAnAdminPageIsToldWhatTheyMayOpen() throws Exception {
+        Map<String, String> menuEntryOfRole = Map.of("anna", "Gallery", "cora", "Releases", "root", "Users");
+        for (String user : List.of("anna", "cora", "root")) {
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + port + "/");
+            signIn(user);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-report")));
+            assertThat(browser.getCurrentUrl()).contains("/dashboard");
+            String menu = browser.findElement(By.tagName("vaadin-side-nav")).getText();
+            assertThat(menu).contains("Dashboard", menuEntryOfRole.get(user));
+            if (!user.equals("root")) {
+                assertThat(menu).doesNotContain("Users");
+            }
+            shot("6-landing-" + user);
+        }
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/users");
+        signIn("anna");
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-allowed")));
+        assertThat(refused.getText()).contains("You may not open this page",
+                "The page \"users\" is for ADMIN; anna has the role ANNOTATOR.", "Dashboard", "Review");
+        assertThat(browser.findElement(By.tagName("vaadin-app-layout")).isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain("Could not navigate");
+        shot("7-annotator-sent-to-users");
+    }
+
+    @Test
+    void theDashboardDrawsTheReportsChartsAsSvg() throws Exception {
+        // two people's decisions, so the flag outcomes and the progress chart have something to draw
+        List<Long> flagged = coco.flaggedIds();
+        for (int i = 0; i < 6; i++) {
+            String user = i < 4 ? "anna" : "ben";
+            coco.jdbc().sql("""
+                    INSERT INTO review (assignment_id, user_id, decision, previous_state, decided_at)
+                    SELECT ?, id, ?, 1, now() - make_interval(days => ?) FROM app_user WHERE username = ?""")
+                    .params(flagged.get(i), i % 3 == 0 ? 2 : 3, i, user).update();
+            coco.jdbc().sql("UPDATE tag_assignment SET state = ? WHERE id = ?").params(i % 3 == 0 ? 2 : 3, flagged.get(i))
+                    .update();
+        }
+        browser.manage().window().setSize(new Dimension(1400, 3300));
+        browser.get("http://localhost:" + port + "/");
+        signIn("root");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart-progress")));
+        long pairs = coco.jdbc().sql("SELECT count(DISTINCT (image_id, tag_id)) FROM tag_assignment WHERE dataset_id = ?")
+                .param(coco.datasetId).query(Long.class).single();
+        Map<String, List<String>> series = Map.of(
+                "chart-stages", List.of("(original)", "+ model tags", "after review", String.valueOf(pairs)),
+                "chart-flags", List.of("rejected", "accepted", "not reviewed yet", "OUTLIER_REGION"),
+                "chart-frequency", List.of("tags", "tag rank"),
+                "chart-kinds", List.of("OBJECT_SCENE"),
+                "chart-gained", List.of("Top tags gained by generation"),
+                "chart-lost", List.of("Top tags lost by cleaning"),
+                "chart-progress", List.of("anna", "ben", "day (UTC)"));
+        for (Map.Entry<String, List<String>> chart : series.entrySet()) {
+            WebElement svg = browser.findElement(By.id(chart.getKey()));
+            assertThat(svg.getTagName()).isEqualTo("svg");
+            assertThat(svg.getSize().getWidth()).as(chart.getKey()).isBetween(540, 542);
+            assertThat(svg.findElements(By.cssSelector("path, rect, line, polyline"))).as(chart.getKey())
+                    .hasSizeGreaterThan(10);
+            String text = String.join("|", svg.findElements(By.tagName("text")).stream().map(WebElement::getText)
+                    .toList());
+            assertThat(text).as(chart.getKey()).contains(chart.getValue());
+        }
+        assertThat(browser.findElement(By.id("report-stages")).getText()).contains("After review");
+        shot("8-dashboard");
+    }
+
+    private void signIn(String user) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        typeInto("#vaadinLoginUsername", user);
+        typeInto("#vaadinLoginPassword", CocoMiniFixture.PASSWORD + "\n");
     }
 
     /** The accepted tag is in its image's labels; the rejected one and the undone (flagged again) one are not. */

@@ -2,6 +2,7 @@ package io.tagforge.engine.cleaning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.bulk.StagedRows;
+import io.tagforge.engine.dataset.FlagRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,13 +15,13 @@ import java.util.Set;
  */
 final class Flags {
 
-    static final short OUTLIER_REGION = 0;
-    static final short NO_REGION = 1;
-    static final short LOW_SCORE = 2;
+    static final short OUTLIER_REGION = FlagRule.OUTLIER_REGION.code;
+    static final short NO_REGION = FlagRule.NO_REGION.code;
+    static final short LOW_SCORE = FlagRule.LOW_SCORE.code;
 
     private final StagedRows rows = new StagedRows("clean_flag", "image_id bigint, tag_id int, rule smallint, evidence text");
     private final Set<String> seen = new HashSet<>();
-    private final long[] perRule = new long[3];
+    private final long[] perRule = new long[FlagRule.values().length];
 
     /** The first flag of an (image, tag) in the batch wins. */
     void add(long imageId, int tagId, short rule, ObjectNode evidence) {
@@ -55,10 +56,6 @@ final class Flags {
     }
 
     static String ruleName(short rule) {
-        return switch (rule) {
-            case OUTLIER_REGION -> "OUTLIER_REGION";
-            case NO_REGION -> "NO_REGION";
-            default -> "LOW_SCORE";
-        };
+        return FlagRule.of(rule).name();
     }
 }

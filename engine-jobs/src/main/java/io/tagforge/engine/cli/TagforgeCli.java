@@ -13,6 +13,7 @@ import io.tagforge.engine.ingest.IngestCommand;
 import io.tagforge.engine.job.JobsCommand;
 import io.tagforge.engine.vocab.VocabCommand;
 import io.tagforge.engine.parse.ParseCommand;
+import io.tagforge.engine.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 VocabCommand.class,
                 ParseCommand.class,
+                ReportCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

@@ -13,6 +13,7 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.Captioner;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.release.ReleaseTags;
+import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -91,6 +92,7 @@ public final class GenerationJob {
                 generate(ctx, images, release, tagger, captioner, parser, batch, after);
             }
         }
+        StageSummary.afterJob(ctx, KIND, images.datasetId());
     }
 
     private void generate(JobContext ctx, DatasetImages images, ReleaseTags release, Tagger tagger,
