@@ -161,7 +161,7 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
         long pairs = coco.jdbc().sql("SELECT count(DISTINCT (image_id, tag_id)) FROM tag_assignment WHERE dataset_id = ?")
                 .param(coco.datasetId).query(Long.class).single();
         Map<String, List<String>> series = Map.of(
-                "chart-stages", List.of("(original)", "+ model tags", "after review", String.valueOf(pairs)),
+                "chart-stages", List.of("(original)", "(generated)", "after review", String.valueOf(pairs)),
                 "chart-flags", List.of("rejected", "accepted", "not reviewed yet", "OUTLIER_REGION"),
                 "chart-frequency", List.of("tags", "tag rank"),
                 "chart-kinds", List.of("OBJECT_SCENE"),

@@ -9,17 +9,22 @@ import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.SimpleDateFormat;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -52,6 +57,7 @@ public final class ReportCharts {
     private static final DecimalFormat COUNT = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     private static final StandardChartTheme THEME = theme();
     private static final Color BAR = new Color(0x3A6EA5);
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     // the stages' names, short enough for a category axis
     private static final List<String> STAGE_LABELS = List.of("parsed (original)", "+ model tags",
             "+ parsed (generated)", "after cleaning", "after review");
@@ -123,7 +129,7 @@ public final class ReportCharts {
         Long minimum = report.releaseMinimum();
         if (minimum != null) {
             ValueMarker marker = new ValueMarker(minimum, Color.DARK_GRAY, new BasicStroke(1f));
-            marker.setLabel("rarest release tag: " + COUNT.format(minimum) + " images");
+            marker.setLabel("rarest release tag: " + COUNT.format(minimum) + (minimum == 1 ? " image" : " images"));
             marker.setLabelFont(THEME.getRegularFont());
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
@@ -174,23 +180,26 @@ public final class ReportCharts {
         Map<String, TreeMap<LocalDate, Long>> byUser = new TreeMap<>();
         report.progress().forEach(d -> byUser.computeIfAbsent(d.user(), u -> new TreeMap<>()).merge(d.day(), d.pairs(),
                 Long::sum));
-        TimeSeriesCollection data = new TimeSeriesCollection();
+        TimeSeriesCollection data = new TimeSeriesCollection(UTC);
         byUser.forEach((user, days) -> {
             TimeSeries series = new TimeSeries(user);
             long total = 0;
             for (Map.Entry<LocalDate, Long> day : days.entrySet()) {
                 total += day.getValue();
                 LocalDate d = day.getKey();
-                series.add(new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear()), total);
+                series.add(new Day(Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant()), UTC, Locale.ROOT), total);
             }
             data.addSeries(series);
         });
         JFreeChart chart = themed(ChartFactory.createTimeSeriesChart("Review progress per annotator", "day (UTC)",
-                "tags decided, cumulative (image–tag pairs)", data, true, false, false));
+                "tags decided (cumulative)", data, true, false, false));
         XYPlot plot = chart.getXYPlot();
         plot.setNoDataMessage("No review decisions yet");
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        plot.setRenderer(renderer);
+        plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        DateAxis days = (DateAxis) plot.getDomainAxis();
+        SimpleDateFormat day = new SimpleDateFormat("yyyy-MM-dd", Locale.ROOT);
+        day.setTimeZone(UTC);
+        days.setDateFormatOverride(day);
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return chart;
     }

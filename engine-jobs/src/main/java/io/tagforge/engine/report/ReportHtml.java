@@ -100,8 +100,11 @@ public final class ReportHtml {
         h.append("<p class=\"note\">").append(span("tags-in-use", count(report.frequencies().size())))
                 .append(" tags on at least one image after review");
         if (report.releaseMinimum() != null) {
+            h.append(", ").append(span("tags-in-release", count(report.frequencies().stream()
+                    .filter(DatasetReport.TagFrequency::inRelease).count()))).append(" of them in the release");
             h.append("; the rarest tag of release ").append(esc(report.release())).append(" is on ")
-                    .append(span("release-minimum", count(report.releaseMinimum()))).append(" images");
+                    .append(span("release-minimum", count(report.releaseMinimum())))
+                    .append(report.releaseMinimum() == 1 ? " image" : " images");
         }
         h.append(".</p>\n");
         h.append("<table id=\"report-kinds\"><tr><th>kind</th><th>distinct tags</th><th>tags</th></tr>\n");
