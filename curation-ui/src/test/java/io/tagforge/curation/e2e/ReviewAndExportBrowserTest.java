@@ -130,6 +130,18 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
             }
             shot("6-landing-" + user);
         }
+        // root, still signed in: a user whose role boxes are all left empty is refused
+        browser.get("http://localhost:" + port + "/users");
+        typeInto("vaadin-text-field", "nora");
+        typeInto("vaadin-password-field", "nora-secret-1");
+        browser.findElement(By.cssSelector("vaadin-checkbox-group vaadin-checkbox[checked]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-checkbox-group vaadin-checkbox[checked]")).isEmpty());
+        browser.findElement(By.id("create-user")).click();
+        WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-notification-card")));
+        assertThat(notice.getText()).contains("at least one role");
+        shot("6-user-without-role-refused");
+        assertThat(coco.jdbc().sql("SELECT count(*) FROM app_user WHERE username = 'nora'").query(Long.class).single())
+                .isZero();
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/users");
         signIn("anna");
