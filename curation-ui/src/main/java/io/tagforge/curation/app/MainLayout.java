@@ -22,10 +22,11 @@ import java.util.List;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    record Entry(String label, Class<? extends Component> view) {
+    public record Entry(String label, Class<? extends Component> view) {
     }
 
-    static final List<Entry> MENU = List.of(
+    public static final List<Entry> MENU = List.of(
+            new Entry("Dashboard", io.tagforge.curation.dashboard.DashboardView.class),
             new Entry("Review", io.tagforge.curation.review.ReviewView.class),
             new Entry("Gallery", io.tagforge.curation.review.GalleryView.class),
             new Entry("Ontology", io.tagforge.curation.ontology.OntologyView.class),

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
+import io.tagforge.engine.review.Decision;
+import io.tagforge.engine.review.PairReview;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,12 +31,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole app in headless Chromium: sign in, see a pair's evidence (boxes on the image), review three pairs with
  * the keyboard, undo the last, export and read the exported file, then review a tag's sample and apply the
- * majority to the rest of it as one bulk decision, and undo that. Screenshots go to target/e2e-screenshots.
+ * majority to the rest of it as one bulk decision, and undo that; each role's landing page, a refused page, the
+ * dashboard's charts. Screenshots go to target/e2e-screenshots.
  */
 class ReviewAndExportBrowserTest extends SpringUiTest {
 
@@ -41,6 +46,9 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PairReview pairReview;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -187,6 +195,88 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
 
     private Object script(String js, Object... args) {
         return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    @Test
+    void everyRoleLandsOnTheDashboardAndAnAnnotatorSentToAnAdminPageIsToldWhatTheyMayOpen() throws Exception {
+        Map<String, String> menuEntryOfRole = Map.of("anna", "Gallery", "cora", "Releases", "root", "Users");
+        for (String user : List.of("anna", "cora", "root")) {
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + port + "/");
+            signIn(user);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-report")));
+            assertThat(browser.getCurrentUrl()).contains("/dashboard");
+            String menu = browser.findElement(By.tagName("vaadin-side-nav")).getText();
+            assertThat(menu).contains("Dashboard", menuEntryOfRole.get(user));
+            if (!user.equals("root")) {
+                assertThat(menu).doesNotContain("Users");
+            }
+            shot("6-landing-" + user);
+        }
+        // root, still signed in: a user whose role boxes are all left empty is refused
+        browser.get("http://localhost:" + port + "/users");
+        typeInto("vaadin-text-field", "nora");
+        typeInto("vaadin-password-field", "nora-secret-1");
+        browser.findElement(By.cssSelector("vaadin-checkbox-group vaadin-checkbox[checked]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-checkbox-group vaadin-checkbox[checked]")).isEmpty());
+        browser.findElement(By.id("create-user")).click();
+        WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-notification-card")));
+        assertThat(notice.getText()).contains("at least one role");
+        shot("6-user-without-role-refused");
+        assertThat(coco.jdbc().sql("SELECT count(*) FROM app_user WHERE username = 'nora'").query(Long.class).single())
+                .isZero();
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/users");
+        signIn("anna");
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-allowed")));
+        assertThat(refused.getText()).contains("You may not open this page",
+                "The page \"users\" is for ADMIN; anna has the role ANNOTATOR.", "Dashboard", "Review");
+        assertThat(browser.findElement(By.tagName("vaadin-app-layout")).isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain("Could not navigate");
+        shot("7-annotator-sent-to-users");
+    }
+
+    @Test
+    void theDashboardDrawsTheReportsChartsAsSvg() throws Exception {
+        // two people's decisions, so the flag outcomes and the progress chart have something to draw
+        List<Long> flagged = coco.flaggedIds();
+        for (int i = 0; i < 6; i++) {
+            int user = coco.jdbc().sql("SELECT id FROM app_user WHERE username = ?").param(i < 4 ? "anna" : "ben")
+                    .query(Integer.class).single();
+            pairReview.decide(user, flagged.get(i), i % 3 == 0 ? Decision.ACCEPT : Decision.REJECT);
+        }
+        browser.manage().window().setSize(new Dimension(1400, 3300));
+        browser.get("http://localhost:" + port + "/");
+        signIn("root");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart-progress")));
+        long pairs = coco.jdbc().sql("SELECT count(DISTINCT (image_id, tag_id)) FROM tag_assignment WHERE dataset_id = ?")
+                .param(coco.datasetId).query(Long.class).single();
+        Map<String, List<String>> series = Map.of(
+                "chart-stages", List.of("(original)", "(generated)", "after review", String.valueOf(pairs)),
+                "chart-flags", List.of("rejected", "accepted", "not reviewed yet", "OUTLIER_REGION"),
+                "chart-frequency", List.of("tags", "tag rank"),
+                "chart-kinds", List.of("OBJECT_SCENE"),
+                "chart-gained", List.of("Top tags gained by generation"),
+                "chart-lost", List.of("Top tags lost by cleaning"),
+                "chart-progress", List.of("anna", "ben", "day (UTC)"));
+        for (Map.Entry<String, List<String>> chart : series.entrySet()) {
+            WebElement svg = browser.findElement(By.id(chart.getKey()));
+            assertThat(svg.getTagName()).isEqualTo("svg");
+            assertThat(svg.getSize().getWidth()).as(chart.getKey()).isBetween(540, 542);
+            assertThat(svg.findElements(By.cssSelector("path, rect, line, polyline"))).as(chart.getKey())
+                    .hasSizeGreaterThan(10);
+            String text = String.join("|", svg.findElements(By.tagName("text")).stream().map(WebElement::getText)
+                    .toList());
+            assertThat(text).as(chart.getKey()).contains(chart.getValue());
+        }
+        assertThat(browser.findElement(By.id("report-stages")).getText()).contains("After review");
+        shot("8-dashboard");
+    }
+
+    private void signIn(String user) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        typeInto("#vaadinLoginUsername", user);
+        typeInto("#vaadinLoginPassword", CocoMiniFixture.PASSWORD + "\n");
     }
 
     /** The accepted tag is in its image's labels; the rejected one and the undone (flagged again) one are not. */

@@ -15,6 +15,7 @@ import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.release.ReleaseTags;
+import io.tagforge.engine.report.StageSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,6 +101,7 @@ public final class CleaningJob {
                                 "flags_outlier_region", result.flags.count(FlagRule.OUTLIER_REGION)));
             }
         }
+        StageSummary.afterJob(ctx, KIND, images.datasetId());
     }
 
     /** First run: the categories (kept in the checkpoint, so a resumed run judges the same ones) and totals. */

@@ -18,7 +18,7 @@ final class Flags {
 
     private final StagedRows rows = new StagedRows("clean_flag", "image_id bigint, tag_id int, rule smallint, evidence text");
     private final Set<String> seen = new HashSet<>();
-    private final long[] perRule = new long[3];
+    private final long[] perRule = new long[FlagRule.values().length];
 
     /** The first flag of an (image, tag) in the batch wins. */
     void add(long imageId, int tagId, FlagRule rule, ObjectNode evidence) {

@@ -14,6 +14,7 @@ import io.tagforge.engine.job.JobsCommand;
 import io.tagforge.engine.vocab.VocabCommand;
 import io.tagforge.engine.parse.ParseCommand;
 import io.tagforge.engine.review.ReviewCommand;
+import io.tagforge.engine.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
                 VocabCommand.class,
                 ParseCommand.class,
                 ReviewCommand.class,
+                ReportCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

@@ -10,7 +10,7 @@ import java.util.UUID;
  * A file written under a temporary name in its target's folder and renamed into place only when complete, so a
  * failed export never leaves a half file under the final name.
  */
-final class StagedFile {
+public final class StagedFile {
 
     private final Path target;
     private final Path temporary;
@@ -32,7 +32,7 @@ final class StagedFile {
     }
 
     /** Writes {@code bytes} as a staged file with their hash. */
-    static StagedFile of(Path target, byte[] bytes) throws IOException {
+    public static StagedFile of(Path target, byte[] bytes) throws IOException {
         StagedFile staged = beside(target);
         try {
             Files.write(staged.temporary, bytes);
@@ -59,11 +59,11 @@ final class StagedFile {
         return sha256;
     }
 
-    void publish() throws IOException {
+    public void publish() throws IOException {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    void discard() {
+    public void discard() {
         try {
             Files.deleteIfExists(temporary);
         } catch (IOException ignored) {

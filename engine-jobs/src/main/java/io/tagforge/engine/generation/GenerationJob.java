@@ -14,6 +14,7 @@ import io.tagforge.engine.model.Captioner;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.review.PairStateOfNewRows;
+import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -92,6 +93,7 @@ public final class GenerationJob {
                 generate(ctx, images, release, tagger, captioner, parser, batch, after);
             }
         }
+        StageSummary.afterJob(ctx, KIND, images.datasetId());
     }
 
     private void generate(JobContext ctx, DatasetImages images, ReleaseTags release, Tagger tagger,

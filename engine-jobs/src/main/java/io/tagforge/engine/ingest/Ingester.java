@@ -6,6 +6,7 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.engine.report.StageSummary;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -101,6 +102,7 @@ public final class Ingester {
                 ctx.count("captions_added", captions);
                 ctx.count("labels_added", labels);
                 ctx.count("images_missing", missing);
+                StageSummary.afterJob(ctx, "ingest", datasetId);
             } catch (Exception e) {
                 c.rollback();
                 throw e;

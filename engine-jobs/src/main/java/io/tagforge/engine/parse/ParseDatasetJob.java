@@ -10,6 +10,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.review.PairStateOfNewRows;
+import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -70,6 +71,7 @@ public final class ParseDatasetJob {
                     batch = captionsAfter(c, datasetId, after);
                 }
                 if (batch.isEmpty()) {
+                    StageSummary.afterJob(ctx, KIND, datasetId);
                     return;
                 }
                 after = batch.get(batch.size() - 1).id();
