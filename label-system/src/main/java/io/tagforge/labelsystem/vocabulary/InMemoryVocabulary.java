@@ -14,11 +14,13 @@ public final class InMemoryVocabulary implements Vocabulary {
 
     private final Map<String, Entry> table;
     private final BaseForms baseForms;
+    private final WordClasses wordClasses;
     private final int maxNameWords;
 
-    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms) {
+    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms, WordClasses wordClasses) {
         this.table = table;
         this.baseForms = baseForms;
+        this.wordClasses = wordClasses;
         this.maxNameWords = table.keySet().stream().mapToInt(SurfaceKey::words).max().orElse(0);
     }
 
@@ -27,7 +29,7 @@ public final class InMemoryVocabulary implements Vocabulary {
         Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names);
         BaseForms baseForms = BaseForms.over(table, wordNet);
         baseForms.preferBaseForms();
-        return new InMemoryVocabulary(table, baseForms);
+        return new InMemoryVocabulary(table, baseForms, WordClasses.read(wordNet));
     }
 
     @Override
@@ -40,6 +42,21 @@ public final class InMemoryVocabulary implements Vocabulary {
     @Override
     public int maxNameWords() {
         return maxNameWords;
+    }
+
+    @Override
+    public boolean isInanimate(String noun) {
+        return wordClasses.isInanimate(noun);
+    }
+
+    @Override
+    public boolean isStateVerb(String verb) {
+        return wordClasses.isStateVerb(verb);
+    }
+
+    @Override
+    public boolean isDepiction(String noun) {
+        return wordClasses.isDepiction(noun);
     }
 
     /** How many surface forms resolve without inflection rules (names, synonyms, WordNet lemmas). */
