@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.Collection;
 import java.util.List;
@@ -24,9 +25,13 @@ public final class InMemoryVocabulary implements Vocabulary {
         this.maxNameWords = table.keySet().stream().mapToInt(SurfaceKey::words).max().orElse(0);
     }
 
-    /** Builds the table for these names (primary names and synonyms) with WordNet's help. */
-    public static InMemoryVocabulary build(Collection<VocabularyName> names, WordNet wordNet, LookupOptions options) {
-        Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names);
+    /**
+     * Builds the table for these names (primary names and synonyms) with WordNet's help, the curated surface
+     * mappings over it.
+     */
+    public static InMemoryVocabulary build(Collection<VocabularyName> names, List<SurfaceMapping> mappings,
+                                           WordNet wordNet, LookupOptions options) {
+        Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names, mappings);
         BaseForms baseForms = BaseForms.over(table, wordNet);
         baseForms.preferBaseForms();
         return new InMemoryVocabulary(table, baseForms, WordClasses.read(wordNet));

@@ -1,6 +1,8 @@
 package io.tagforge.labelsystem.vocabulary;
 
 import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.LexicalFiles;
 import io.tagforge.labelsystem.wordnet.Synset;
@@ -105,7 +107,7 @@ final class MatchTableBuilder {
         this.options = options;
     }
 
-    Map<String, Entry> build(Collection<VocabularyName> names) {
+    Map<String, Entry> build(Collection<VocabularyName> names, List<SurfaceMapping> mappings) {
         Map<Synset, List<NameSense>> nameSenses = new LinkedHashMap<>();
         for (VocabularyName name : names) {
             addDirect(name);
@@ -126,30 +128,38 @@ final class MatchTableBuilder {
                 table.put(key, new Entry(matches, asBaseForm(matches), partsOfSpeech.getOrDefault(key, 0)));
             }
         }
-        applyManualSynonyms(table, names);
+        applyCuratedMappings(table, names, mappings);
         return table;
     }
 
-    /** The curated rows win over WordNet's candidates, never over a tag's own names. */
-    private void applyManualSynonyms(Map<String, Entry> table, Collection<VocabularyName> names) {
+    /**
+     * The curated mappings over WordNet's candidates: an added one wins over them, never over a tag's own names;
+     * a block takes its tag (or, without one, every tag) from the surface, names included.
+     */
+    private void applyCuratedMappings(Map<String, Entry> table, Collection<VocabularyName> names,
+                                      List<SurfaceMapping> mappings) {
         Map<String, VocabularyName> tagsByName = new HashMap<>();
         names.stream().filter(VocabularyName::primary)
                 .forEach(n -> tagsByName.putIfAbsent(n.tagName().toLowerCase(Locale.ROOT), n));
-        ManualSynonyms.load().forEach((key, tagName) -> {
-            if (direct.containsKey(key)) {
-                return;
-            }
-            if (tagName.isEmpty()) {
-                table.remove(key);
-                return;
-            }
-            VocabularyName tag = tagsByName.get(tagName.get().toLowerCase(Locale.ROOT));
-            if (tag != null) {
+        for (SurfaceMapping mapping : mappings) {
+            String key = SurfaceKey.of(mapping.surface());
+            VocabularyName tag = mapping.tagName() == null ? null
+                    : tagsByName.get(mapping.tagName().toLowerCase(Locale.ROOT));
+            if (mapping.action() == MappingAction.ADD && tag != null && !direct.containsKey(key)) {
                 List<TagMatch> matches = List.of(new TagMatch(tag.tagId(), tag.tagName(), tag.kind(), MatchRule.SYNONYM));
                 table.put(key, new Entry(matches, asBaseForm(matches),
                         partsOfSpeech.getOrDefault(key, PartsOfSpeech.NOUN)));
+            } else if (mapping.action() == MappingAction.BLOCK && table.containsKey(key)) {
+                Entry entry = table.get(key);
+                List<TagMatch> kept = mapping.tagName() == null ? List.of() : entry.matches().stream()
+                        .filter(m -> !m.tagName().equalsIgnoreCase(mapping.tagName())).toList();
+                if (kept.isEmpty()) {
+                    table.remove(key);
+                } else {
+                    table.put(key, new Entry(kept, asBaseForm(kept), entry.partsOfSpeech()));
+                }
             }
-        });
+        }
     }
 
     private void addDirect(VocabularyName name) {

@@ -15,7 +15,7 @@ class InMemoryVocabularyTest {
     static final WordNet wordNet = SharedWordNet.get();
 
     private static InMemoryVocabulary of(LookupOptions options, VocabularyName... names) {
-        return InMemoryVocabulary.build(List.of(names), wordNet, options);
+        return InMemoryVocabulary.build(List.of(names), List.of(), wordNet, options);
     }
 
     @Test
