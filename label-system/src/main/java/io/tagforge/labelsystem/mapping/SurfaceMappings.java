@@ -22,7 +22,7 @@ public final class SurfaceMappings {
                    (SELECT m.id FROM surface_mapping m WHERE m.surface = o.surface AND m.action = 2
                       AND (m.tag_name IS NULL OR lower(m.tag_name) = lower(t.name)) ORDER BY m.id LIMIT 1)
             FROM surface_observation o JOIN dataset d ON d.id = o.dataset_id JOIN tag t ON t.id = o.tag_id
-            WHERE d.name = ? AND (? = '' OR o.surface LIKE '%' || ? || '%' OR lower(t.name) LIKE '%' || ? || '%')
+            WHERE (? = '' OR d.name = ?) AND (? = '' OR o.surface LIKE '%' || ? || '%' OR lower(t.name) LIKE '%' || ? || '%')
               AND (? = 0 OR o.tag_id = ?)
             ORDER BY o.mentions DESC, o.surface, t.name
             OFFSET ? LIMIT ?""";
@@ -54,21 +54,22 @@ public final class SurfaceMappings {
     }
 
     /**
-     * A dataset's observed mappings, most mentions first: those whose surface or tag name contains {@code search}
-     * (lower case; empty for all), of one tag ({@code tagId} > 0) or all.
+     * A dataset's observed mappings ({@code dataset} empty: every dataset's), most mentions first: those whose
+     * surface or tag name contains {@code search} (empty for all), of one tag ({@code tagId} > 0) or all.
      */
     public static List<ObservedMapping> observed(DataSource dataSource, String dataset, String search, int tagId,
                                                  int offset, int limit) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(OBSERVED)) {
             String s = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
             ps.setString(1, dataset);
-            ps.setString(2, s);
+            ps.setString(2, dataset);
             ps.setString(3, s);
             ps.setString(4, s);
-            ps.setInt(5, tagId);
+            ps.setString(5, s);
             ps.setInt(6, tagId);
-            ps.setInt(7, offset);
-            ps.setInt(8, limit);
+            ps.setInt(7, tagId);
+            ps.setInt(8, offset);
+            ps.setInt(9, limit);
             List<ObservedMapping> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
