@@ -10,9 +10,10 @@ CREATE TABLE surface_mapping (
     note       text,
     created_by text        NOT NULL DEFAULT 'seed',
     created_at timestamptz NOT NULL DEFAULT now(),
-    CHECK (action = 2 OR tag_name IS NOT NULL),
-    UNIQUE NULLS NOT DISTINCT (surface, action, tag_name)
+    CHECK (action = 2 OR tag_name IS NOT NULL)
 );
+-- one row per surface, action and tag; a block of every tag (no tag name) once
+CREATE UNIQUE INDEX surface_mapping_once ON surface_mapping (surface, action, coalesce(tag_name, ''));
 
 -- What the curator saw when deciding: every surface form that reached a tag in a dataset's parse, with the
 -- rule, how many mentions and a few example captions (written by parse --dataset, replaced on each run).
@@ -32,6 +33,6 @@ CREATE TABLE release_surface_mapping (
     release_id int      NOT NULL REFERENCES release (id) ON DELETE CASCADE,
     surface    text     NOT NULL,
     action     smallint NOT NULL,
-    tag_name   text,
-    UNIQUE NULLS NOT DISTINCT (release_id, surface, action, tag_name)
+    tag_name   text
 );
+CREATE INDEX release_surface_mapping_release ON release_surface_mapping (release_id);

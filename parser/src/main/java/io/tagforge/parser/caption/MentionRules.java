@@ -406,10 +406,19 @@ final class MentionRules {
 
     /**
      * A past participle that describes a thing rather than an action going on: modifying a noun ("a parked car",
-     * "a bus parked by the curb") or a passive without an agent ("urinals are displayed"); "a cart pulled by a
-     * horse" names who acts and "scissors being used" an action going on.
+     * "a bus parked by the curb"), a passive without an agent ("urinals are displayed") or a past tense without
+     * an object of a thing that cannot act; "a cart pulled by a horse" names who acts and "scissors being used"
+     * an action going on.
      */
-    private static boolean isStateParticiple(SentenceGraph g, int verb, boolean modifiesThing) {
+    private boolean isStateParticiple(SentenceGraph g, int verb, boolean modifiesThing) {
+        boolean pastWithoutAuxiliary = g.pos[verb].equals("VBD")
+                || g.pos[verb].equals("VBN") && g.child(verb, "aux") < 0;
+        if (pastWithoutAuxiliary && !modifiesThing && g.child(verb, "obj") < 0 && g.child(verb, "nsubj:pass") < 0) {
+            // "A box filled with donuts", "A train stopped at a station": the tagger's past tense of a thing that
+            // cannot act is a participle describing it
+            int subject = subjectOf(g, verb);
+            return subject >= 0 && isInanimate(g, subject);
+        }
         if (!g.pos[verb].equals("VBN") || g.child(verb, "obl:agent") >= 0) {
             return false;
         }
