@@ -110,6 +110,15 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
         assertThat(exported).startsWith(Path.of("target/test-exports").toAbsolutePath()).exists();
         assertThat(browser.findElement(By.id("export-manifest")).getText()).contains("coco-e2e");
         checkExport(exported, flagged);
+
+        // the curator's list of what reached which tag, as a parse records it
+        coco.jdbc().sql("""
+                INSERT INTO surface_observation (dataset_id, surface, tag_id, rule, mentions, examples)
+                SELECT d.id, 'puppy', t.id, 'HYPERNYM', 21, ARRAY['A puppy sleeping on a couch.']
+                FROM dataset d, tag t WHERE d.name = 'coco-mini' AND t.name = 'dog'""").update();
+        browser.get("http://localhost:" + port + "/ontology/mappings");
+        wait.until(d -> d.getPageSource().contains("A puppy sleeping on a couch."));
+        shot("6-mappings");
     }
 
     /** The accepted tag is in its image's labels; the rejected one and the undone (flagged again) one are not. */
