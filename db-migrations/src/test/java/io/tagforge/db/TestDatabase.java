@@ -83,7 +83,7 @@ public final class TestDatabase {
         }
     }
 
-    /** Empties every table but the migration history and the code names. */
+    /** Empties every table but the migration history and the code names, then puts the mapping seed back. */
     public void truncateAll() {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("""
@@ -92,6 +92,8 @@ public final class TestDatabase {
                        WHERE schemaname = 'public' AND tablename NOT IN ('flyway_schema_history', 'code_name');
                       EXECUTE 'TRUNCATE ' || t || ' RESTART IDENTITY CASCADE';
                     END $$""");
+            // the curated mappings a new database starts with are part of an empty one
+            SurfaceMappingSeed.insert(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -31,6 +31,7 @@ public class MainLayout extends AppLayout {
             new Entry("Gallery", io.tagforge.curation.review.GalleryView.class),
             new Entry("Ontology", io.tagforge.curation.ontology.OntologyView.class),
             new Entry("Proposals", io.tagforge.curation.ontology.ProposalsView.class),
+            new Entry("Mappings", io.tagforge.curation.ontology.MappingsView.class),
             new Entry("Releases", io.tagforge.curation.ontology.ReleasesView.class),
             new Entry("Export", io.tagforge.curation.export.ExportView.class),
             new Entry("Datasets and jobs", io.tagforge.curation.datasets.DatasetsView.class),

@@ -28,6 +28,7 @@ import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.labelsystem.curation.ConcurrentEditException;
 import io.tagforge.labelsystem.curation.CurationException;
+import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagName;
@@ -35,7 +36,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 /** One tag: names and translations, WordNet evidence, threshold, counts; rename, merge, split, deprecate. */
 @Route("ontology/tag")
@@ -44,6 +44,7 @@ import java.util.function.IntSupplier;
 public class TagView extends VerticalLayout implements HasUrlParameter<Integer> {
 
     private final Ontology ontology;
+    private final Mappings mappings;
     final TextField newName = new TextField("New name");
     final NumberField threshold = new NumberField("Threshold");
     final ComboBox<TagRow> mergeInto = new ComboBox<>("Merge into");
@@ -51,8 +52,9 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
     final CheckboxGroup<String> splitForms = new CheckboxGroup<>("Names that go with it");
     private Tag tag;
 
-    public TagView(Ontology ontology) {
+    public TagView(Ontology ontology, Mappings mappings) {
         this.ontology = ontology;
+        this.mappings = mappings;
         mergeInto.setItems(q -> ontology.tags(q.getFilter().orElse(""), Ontology.Sort.NAME, true, q.getOffset(),
                 q.getLimit()).stream());
         mergeInto.setItemLabelGenerator(t -> t.name() + " (" + t.kind().toLowerCase() + ", #" + t.id() + ")");
@@ -90,8 +92,29 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
         page.proposals().forEach(p -> add(new Div(new Span(p.state() + " · "
                 + (p.sourceTag() != null ? ontology.tagName(p.sourceTag()) : "\"" + p.form() + "\"") + " → "
                 + ontology.tagName(p.targetTag()) + " · confidence " + p.confidence() + " · " + p.evidence()))));
+        add(new H4("Surface mappings"), surfaceMappings());
         add(new H4("Change"), actions(page.names()));
     }
+
+    /** the surface forms parses mapped to this tag, most mentions first, each with its block or unblock */
+    private Div surfaceMappings() {
+        Div list = new Div();
+        list.setId("tag-mappings");
+        List<ObservedMapping> observed = mappings.observed("", "", tag.id(), 0, SURFACE_MAPPINGS_SHOWN);
+        if (observed.isEmpty()) {
+            list.add(new Span("No parse has mapped a surface form to this tag yet."));
+        }
+        for (ObservedMapping m : observed) {
+            Button curate = m.blocked()
+                    ? new Button("Unblock", e -> change(() -> mappings.remove(m.blockedBy())))
+                    : new Button("Block", e -> change(() -> mappings.block(m.surface(), tag.name())));
+            list.add(new Div(new Span(m.mentions() + " × \"" + m.surface() + "\" (" + m.rule() + ")"
+                    + (m.blocked() ? " · BLOCKED" : "") + " "), curate));
+        }
+        return list;
+    }
+
+    private static final int SURFACE_MAPPINGS_SHOWN = 20;
 
     private VerticalLayout actions(List<TagName> names) {
         newName.setValue(tag.name());
@@ -136,9 +159,9 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
     }
 
     /** Runs a curation operation and shows the tag again; a concurrent edit or a refused change is shown. */
-    private void change(IntSupplier operation) {
+    private void change(Runnable operation) {
         try {
-            operation.getAsInt();
+            operation.run();
             Notification.show("Saved");
         } catch (ConcurrentEditException | CurationException | IllegalArgumentException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);

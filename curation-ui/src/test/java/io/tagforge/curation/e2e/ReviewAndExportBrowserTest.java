@@ -134,6 +134,15 @@ class ReviewAndExportBrowserTest extends SpringUiTest {
         assertThat(browser.findElement(By.id("export-zip")).getText()).contains("folder (zip)");
         checkExport(exported, flagged);
 
+        // the curator's list of what reached which tag, as a parse records it
+        coco.jdbc().sql("""
+                INSERT INTO surface_observation (dataset_id, surface, tag_id, rule, mentions, examples)
+                SELECT d.id, 'puppy', t.id, 'HYPERNYM', 21, ARRAY['A puppy sleeping on a couch.']
+                FROM dataset d, tag t WHERE d.name = 'coco-mini' AND t.name = 'dog'""").update();
+        browser.get("http://localhost:" + port + "/ontology/mappings");
+        wait.until(d -> d.getPageSource().contains("A puppy sleeping on a couch."));
+        shot("5-mappings");
+
         bulkDecision();
     }
 

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
                 "Bad records are reported on stderr as FILE:LINE and the rest is parsed: invalid UTF-8 is replaced "
                         + "by U+FFFD, a TSV line without a TAB is skipped, an empty caption has no tags, a caption "
                         + "is read up to its first 2,000 characters, words with no Latin letter are skipped."},
-        subcommands = EvaluateCocoCommand.class)
+        subcommands = {EvaluateCocoCommand.class, AuditCommand.class})
 public class ParseCommand implements Callable<Integer> {
 
     private final AppContext context;

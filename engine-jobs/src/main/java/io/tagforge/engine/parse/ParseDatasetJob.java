@@ -29,6 +29,8 @@ import javax.sql.DataSource;
  * PARSED_GENERATED for generated ones, each with its caption and dataset. Captions are read in id order
  * (keyset pagination); each batch's assignments go in by COPY and commit with the checkpoint (the last caption
  * id), so a killed run resumes where it stopped, and {@code ON CONFLICT DO NOTHING} makes a rerun add nothing.
+ * Each surface form that reached a tag is counted with a few example captions (table surface_observation), for
+ * the curators' list of mappings.
  */
 public final class ParseDatasetJob {
 
@@ -63,6 +65,12 @@ public final class ParseDatasetJob {
             ctx.total(count(c, datasetId));
         }
         long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();
+        if (ctx.checkpoint() == null) {
+            // a new parse observes afresh what reached which tag; a resumed one adds to what it observed
+            try (Connection c = ctx.dataSource().getConnection()) {
+                SurfaceObservations.clear(c, datasetId);
+            }
+        }
         try (ParseService parser = new ParseService(vocabulary, threads)) {
             parser.loadPipelines();
             while (!ctx.cancelRequested()) {
@@ -97,7 +105,14 @@ public final class ParseDatasetJob {
                 }
             }
         }
-        ctx.commitBatch(c -> insert(c, datasetId, rows), JSON.createObjectNode().put("after", lastId), batch.size(),
+        SurfaceObservations observed = new SurfaceObservations();
+        for (int i = 0; i < batch.size(); i++) {
+            observed.add(batch.get(i).text(), parsed.get(i));
+        }
+        ctx.commitBatch(c -> {
+            insert(c, datasetId, rows);
+            observed.addTo(c, datasetId);
+        }, JSON.createObjectNode().put("after", lastId), batch.size(),
                 Map.of("captions", (long) batch.size(), "parsed_original_tags", original,
                         "parsed_generated_tags", generated));
     }

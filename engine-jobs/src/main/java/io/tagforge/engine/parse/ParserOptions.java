@@ -2,24 +2,28 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
+import io.tagforge.labelsystem.wordnet.WordNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every command that runs the parser shares: {@code --vocab ram|DIR} and {@code --threads N}. */
+/** The options every command that runs the parser shares: {@code --vocab ram|db|DIR} and {@code --threads N}. */
 final class ParserOptions {
 
     @Option(names = "--vocab", defaultValue = "ram",
-            description = "Tag vocabulary: 'ram' (RAM's 4585 tags in ../shared/ram, with WordNet synonyms) or a "
-                    + "folder with a ram_tag_list.txt (default ${DEFAULT-VALUE}).")
+            description = "Tag vocabulary: 'ram' (RAM's 4585 tags in ../shared/ram, with WordNet synonyms and the "
+                    + "seed's curated mappings), 'db' (the database's live tags and curated mappings) or a folder "
+                    + "with a ram_tag_list.txt (default ${DEFAULT-VALUE}).")
     String vocab;
 
     @Option(names = "--threads", description = "Parser threads (default: all cores).")
     Integer threads;
 
-    /** The folder of the RAM tag list. */
+    /** The folder of the RAM tag list (not for --vocab db). */
     Path vocabularyDir(AppContext context) {
         Path dir = vocab.equals("ram") ? context.sharedDir().resolve("ram") : Path.of(vocab);
         if (!Files.isRegularFile(dir.resolve(RamVocabulary.TAG_LIST))) {
@@ -29,8 +33,19 @@ final class ParserOptions {
     }
 
     Vocabulary vocabulary(AppContext context) {
+        if (vocab.equals(DATABASE)) {
+            if (!DatabaseVocabulary.hasTags(context.dataSource())) {
+                throw new UserException("--vocab db: the database has no tags: import a vocabulary first "
+                        + "(./tagforge vocab import-ram)");
+            }
+            try (WordNet wordNet = WordNet.open()) {
+                return DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
+            }
+        }
         return RamVocabulary.load(vocabularyDir(context));
     }
+
+    private static final String DATABASE = "db";
 
     int threads() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

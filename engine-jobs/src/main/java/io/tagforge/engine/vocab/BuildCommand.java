@@ -10,6 +10,7 @@ import io.tagforge.labelsystem.builder.Candidate;
 import io.tagforge.labelsystem.builder.CandidateCounts;
 import io.tagforge.labelsystem.builder.VocabularyBuilder;
 import io.tagforge.labelsystem.ramformat.TextLines;
+import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,7 +85,8 @@ public class BuildCommand implements Callable<Integer> {
         long counted = System.nanoTime();
         BuildPlan plan;
         try (WordNet wordNet = WordNet.open()) {
-            plan = new VocabularyBuilder(wordNet, maxSenses).plan(counts, listed, top);
+            plan = new VocabularyBuilder(wordNet, maxSenses, SurfaceMappings.live(context.dataSource()))
+                    .plan(counts, listed, top);
         }
         long planned = System.nanoTime();
         long merged = plan.tags().stream().filter(t -> t.names().size() > 1).count();

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 ImportTag2TextCommand.class,
                 ExportTagListCommand.class,
                 LookupCommand.class,
+                MappingsCommand.class,
                 BuildCommand.class,
                 DiffCommand.class,
                 ReleaseCommand.class,

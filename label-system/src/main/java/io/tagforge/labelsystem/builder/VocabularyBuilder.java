@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.Synset;
+import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +20,8 @@ import java.util.Map;
  * RAM's recipe for a tag vocabulary, as a plan: the top K parsed candidates plus the names of external lists,
  * grouped into tags with WordNet. Two names become one tag only on strong evidence: the same synset is the
  * first sense of both and neither word has more than {@code maxSenses} senses. Every other shared synset among
- * the first three senses of both becomes a weak link for a curator, with its evidence.
+ * the first three senses of both becomes a weak link for a curator, with its evidence. A curated block between
+ * two names ("air" ↛ gas, or "holder" ↛ any tag) links them neither way.
  */
 public final class VocabularyBuilder {
 
@@ -29,10 +32,12 @@ public final class VocabularyBuilder {
 
     private final WordNet wordNet;
     private final int maxSenses;
+    private final List<SurfaceMapping> blocks;
 
-    public VocabularyBuilder(WordNet wordNet, int maxSenses) {
+    public VocabularyBuilder(WordNet wordNet, int maxSenses, List<SurfaceMapping> mappings) {
         this.wordNet = wordNet;
         this.maxSenses = maxSenses;
+        this.blocks = mappings.stream().filter(m -> m.action() == MappingAction.BLOCK).toList();
     }
 
     private record Word(Candidate candidate, List<Synset> senses) {
@@ -84,6 +89,9 @@ public final class VocabularyBuilder {
                 for (int y = x + 1; y < sharing.size(); y++) {
                     int[] a = sharing.get(x);
                     int[] b = sharing.get(y);
+                    if (blocked(words.get(a[0]), words.get(b[0]))) {
+                        continue;
+                    }
                     if (a[1] == 0 && b[1] == 0 && !words.get(a[0]).polysemous(maxSenses)
                             && !words.get(b[0]).polysemous(maxSenses)) {
                         union(group, a[0], b[0]);
@@ -97,6 +105,13 @@ public final class VocabularyBuilder {
             }
         }
         return assemble(words, group, strongEvidence, weakPairs, weakSynset);
+    }
+
+    private boolean blocked(Word a, Word b) {
+        String x = a.candidate().name();
+        String y = b.candidate().name();
+        return blocks.stream().anyMatch(m -> m.surface().equals(x) && (m.tagName() == null || m.tagName().equalsIgnoreCase(y))
+                || m.surface().equals(y) && (m.tagName() == null || m.tagName().equalsIgnoreCase(x)));
     }
 
     private void add(List<Word> words, Map<String, Integer> byName, Candidate c) {

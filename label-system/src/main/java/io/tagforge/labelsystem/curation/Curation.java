@@ -2,6 +2,7 @@ package io.tagforge.labelsystem.curation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.labelsystem.mapping.MappingAction;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.NameSource;
@@ -9,6 +10,7 @@ import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.Tags;
 import io.tagforge.labelsystem.transaction.Transaction;
+import io.tagforge.labelsystem.vocabulary.SurfaceKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,6 +188,50 @@ public final class Curation {
         });
     }
 
+    /**
+     * Blocks a caption's surface form from a tag ("air" ↛ gas), or from every tag when {@code tagName} is null:
+     * the next parse no longer emits it. Returns the audit entry, for {@link #undo}.
+     */
+    public long blockMapping(String surface, String tagName, String note) {
+        return addMappingRow(MappingAction.BLOCK, surface, tagName, note);
+    }
+
+    /** Maps a surface form to a live tag ("cell phone" → phone), over WordNet's reading. Returns the audit entry. */
+    public long addMapping(String surface, String tagName, String note) {
+        if (tagName == null) {
+            throw new CurationException("a mapping adds a tag: name one");
+        }
+        return addMappingRow(MappingAction.ADD, surface, tagName, note);
+    }
+
+    /** Removes a curated mapping (a block or an added one). Returns the audit entry. */
+    public long removeMapping(long mappingId) {
+        return inTransaction(c -> {
+            String before = MappingRecord.snapshot(c, mappingId);
+            if (before == null) {
+                throw new CurationException("no surface mapping " + mappingId);
+            }
+            MappingRecord.delete(c, mappingId);
+            return AuditTrail.record(c, actor, "remove-mapping", "surface_mapping", mappingId, before, null);
+        });
+    }
+
+    private long addMappingRow(MappingAction action, String surface, String tagName, String note) {
+        String key = SurfaceKey.of(checkedName(surface));
+        String tag = tagName == null ? null : checkedName(tagName);
+        return inTransaction(c -> {
+            if (tag != null && !TagRecord.exists(c, "SELECT 1 FROM tag WHERE lower(name) = lower(?) AND NOT deprecated",
+                    tag)) {
+                throw new CurationException("no live tag named \"" + tag + "\"");
+            }
+            String after = MappingRecord.insert(c, null, key, action, tag, note == null || note.isBlank() ? null
+                    : note.strip(), actor);
+            long id = read(after).get("id").asLong();
+            return AuditTrail.record(c, actor, action == MappingAction.ADD ? "add-mapping" : "block-mapping",
+                    "surface_mapping", id, null, after);
+        });
+    }
+
     /** Open proposals, most confident first. */
     public List<SynonymProposal> openProposals(int limit) {
         return inTransaction(c -> Proposals.open(c, limit));
@@ -264,6 +310,8 @@ public final class Curation {
                 }
                 TagRecord.update(c, "DELETE FROM release WHERE id = ?", Integer.parseInt(op.entityId()));
             }
+            case "add-mapping", "block-mapping" -> MappingRecord.delete(c, Long.parseLong(op.entityId()));
+            case "remove-mapping" -> MappingRecord.restore(c, before);
             case "accept-proposal", "reject-proposal" -> {
                 if (after.has("operation")) {
                     undoInside(c, after.get("operation").asLong());

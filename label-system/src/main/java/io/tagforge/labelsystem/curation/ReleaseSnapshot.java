@@ -53,11 +53,16 @@ final class ReleaseSnapshot {
             LiveTag tag = live.get(tagId);
             entries.add(new ReleaseEntry(entries.size(), tagId, tag.name(), tag.nameZh(), tag.threshold(), null));
         }
+        Release release;
         try {
-            return Releases.insert(c, name, parentId, actor, notes, entries);
+            release = Releases.insert(c, name, parentId, actor, notes, entries);
         } catch (IllegalArgumentException e) {
             throw new CurationException(e.getMessage());
         }
+        // the curated mappings its captions were parsed with
+        TagRecord.update(c, "INSERT INTO release_surface_mapping (release_id, surface, action, tag_name) "
+                + "SELECT ?, surface, action, tag_name FROM surface_mapping", release.id());
+        return release;
     }
 
     /** live tags by id, each with its first Chinese name */

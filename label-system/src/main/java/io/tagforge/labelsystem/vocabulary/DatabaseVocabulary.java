@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
+import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.sql.Connection;
@@ -12,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * A vocabulary of the database's live tags (neither deprecated nor merged away): their primary names and
- * their English tag_name forms as synonyms.
+ * their English tag_name forms as synonyms, and the curated surface mappings.
  */
 public final class DatabaseVocabulary {
 
@@ -26,7 +27,7 @@ public final class DatabaseVocabulary {
     }
 
     public static InMemoryVocabulary load(DataSource dataSource, WordNet wordNet, LookupOptions options) {
-        return InMemoryVocabulary.build(names(dataSource), wordNet, options);
+        return InMemoryVocabulary.build(names(dataSource), SurfaceMappings.live(dataSource), wordNet, options);
     }
 
     /** Whether the database holds any live tag at all. */

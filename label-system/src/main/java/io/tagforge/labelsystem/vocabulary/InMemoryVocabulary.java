@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.Collection;
 import java.util.List;
@@ -14,20 +15,26 @@ public final class InMemoryVocabulary implements Vocabulary {
 
     private final Map<String, Entry> table;
     private final BaseForms baseForms;
+    private final WordClasses wordClasses;
     private final int maxNameWords;
 
-    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms) {
+    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms, WordClasses wordClasses) {
         this.table = table;
         this.baseForms = baseForms;
+        this.wordClasses = wordClasses;
         this.maxNameWords = table.keySet().stream().mapToInt(SurfaceKey::words).max().orElse(0);
     }
 
-    /** Builds the table for these names (primary names and synonyms) with WordNet's help. */
-    public static InMemoryVocabulary build(Collection<VocabularyName> names, WordNet wordNet, LookupOptions options) {
-        Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names);
+    /**
+     * Builds the table for these names (primary names and synonyms) with WordNet's help, the curated surface
+     * mappings over it.
+     */
+    public static InMemoryVocabulary build(Collection<VocabularyName> names, List<SurfaceMapping> mappings,
+                                           WordNet wordNet, LookupOptions options) {
+        Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names, mappings);
         BaseForms baseForms = BaseForms.over(table, wordNet);
         baseForms.preferBaseForms();
-        return new InMemoryVocabulary(table, baseForms);
+        return new InMemoryVocabulary(table, baseForms, WordClasses.read(wordNet));
     }
 
     @Override
@@ -40,6 +47,21 @@ public final class InMemoryVocabulary implements Vocabulary {
     @Override
     public int maxNameWords() {
         return maxNameWords;
+    }
+
+    @Override
+    public boolean isInanimate(String noun) {
+        return wordClasses.isInanimate(noun);
+    }
+
+    @Override
+    public boolean isStateVerb(String verb) {
+        return wordClasses.isStateVerb(verb);
+    }
+
+    @Override
+    public boolean isDepiction(String noun) {
+        return wordClasses.isDepiction(noun);
     }
 
     /** How many surface forms resolve without inflection rules (names, synonyms, WordNet lemmas). */

@@ -1,6 +1,10 @@
 package io.tagforge.labelsystem.vocabulary;
 
 import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
+import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.wordnet.LexicalFiles;
 import io.tagforge.labelsystem.wordnet.Synset;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.ArrayList;
@@ -94,7 +98,8 @@ final class MatchTableBuilder {
     private final WordNet wordNet;
     private final LookupOptions options;
     private final Map<String, List<TagMatch>> direct = new HashMap<>();
-    private final Map<String, Contest> candidates = new HashMap<>();
+    /** per key, one contest per part of speech of the linking sense (indexed by POS ordinal) */
+    private final Map<String, Contest[]> candidates = new HashMap<>();
     private final Map<String, Integer> partsOfSpeech = new HashMap<>();
 
     MatchTableBuilder(WordNet wordNet, LookupOptions options) {
@@ -102,7 +107,7 @@ final class MatchTableBuilder {
         this.options = options;
     }
 
-    Map<String, Entry> build(Collection<VocabularyName> names) {
+    Map<String, Entry> build(Collection<VocabularyName> names, List<SurfaceMapping> mappings) {
         Map<Synset, List<NameSense>> nameSenses = new LinkedHashMap<>();
         for (VocabularyName name : names) {
             addDirect(name);
@@ -118,35 +123,43 @@ final class MatchTableBuilder {
         Set<String> keys = new HashSet<>(direct.keySet());
         keys.addAll(candidates.keySet());
         for (String key : keys) {
-            List<TagMatch> matches = direct.containsKey(key) ? sortedDirect(direct.get(key)) : candidates.get(key).winners();
+            List<TagMatch> matches = direct.containsKey(key) ? sortedDirect(direct.get(key)) : winners(candidates.get(key));
             if (!matches.isEmpty()) {
                 table.put(key, new Entry(matches, asBaseForm(matches), partsOfSpeech.getOrDefault(key, 0)));
             }
         }
-        applyManualSynonyms(table, names);
+        applyCuratedMappings(table, names, mappings);
         return table;
     }
 
-    /** The curated rows win over WordNet's candidates, never over a tag's own names. */
-    private void applyManualSynonyms(Map<String, Entry> table, Collection<VocabularyName> names) {
+    /**
+     * The curated mappings over WordNet's candidates: an added one wins over them, never over a tag's own names;
+     * a block takes its tag (or, without one, every tag) from the surface, names included.
+     */
+    private void applyCuratedMappings(Map<String, Entry> table, Collection<VocabularyName> names,
+                                      List<SurfaceMapping> mappings) {
         Map<String, VocabularyName> tagsByName = new HashMap<>();
         names.stream().filter(VocabularyName::primary)
                 .forEach(n -> tagsByName.putIfAbsent(n.tagName().toLowerCase(Locale.ROOT), n));
-        ManualSynonyms.load().forEach((key, tagName) -> {
-            if (direct.containsKey(key)) {
-                return;
-            }
-            if (tagName.isEmpty()) {
-                table.remove(key);
-                return;
-            }
-            VocabularyName tag = tagsByName.get(tagName.get().toLowerCase(Locale.ROOT));
-            if (tag != null) {
+        for (SurfaceMapping mapping : mappings) {
+            String key = SurfaceKey.of(mapping.surface());
+            VocabularyName tag = mapping.tagName() == null ? null
+                    : tagsByName.get(mapping.tagName().toLowerCase(Locale.ROOT));
+            if (mapping.action() == MappingAction.ADD && tag != null && !direct.containsKey(key)) {
                 List<TagMatch> matches = List.of(new TagMatch(tag.tagId(), tag.tagName(), tag.kind(), MatchRule.SYNONYM));
                 table.put(key, new Entry(matches, asBaseForm(matches),
                         partsOfSpeech.getOrDefault(key, PartsOfSpeech.NOUN)));
+            } else if (mapping.action() == MappingAction.BLOCK && table.containsKey(key)) {
+                Entry entry = table.get(key);
+                List<TagMatch> kept = mapping.tagName() == null ? List.of() : entry.matches().stream()
+                        .filter(m -> !m.tagName().equalsIgnoreCase(mapping.tagName())).toList();
+                if (kept.isEmpty()) {
+                    table.remove(key);
+                } else {
+                    table.put(key, new Entry(kept, asBaseForm(kept), entry.partsOfSpeech()));
+                }
             }
-        });
+        }
     }
 
     private void addDirect(VocabularyName name) {
@@ -176,14 +189,23 @@ final class MatchTableBuilder {
                 addHyponymLemmas(broader, synset, name);
             }
         }
+        if (!LexicalFiles.isThing(synset)) {
+            // only a thing has kinds worth a tag: teeth are a "set" only as a group
+            return;
+        }
         List<List<Synset>> kindsByDepth = kinds(synset);
         int kinds = kindsByDepth.stream().mapToInt(List::size).sum();
         if (kinds > MAX_KINDS) {
             return;
         }
+        // a back-off reaches a tag only in the name's first sense: "umpire" is a kind of official, but RAM's
+        // official is the first one, an administrator (unless no sense of the name is tagged, as of "hydrant")
+        List<NameSense> firstSenses = names.stream()
+                .filter(n -> n.rank() == 0 || !wordNet.hasTaggedSense(n.name().form(), synset.pos()))
+                .toList();
         for (int depth = 1; depth <= kindsByDepth.size(); depth++) {
             for (Synset child : kindsByDepth.get(depth - 1)) {
-                for (NameSense name : names) {
+                for (NameSense name : firstSenses) {
                     addLemmas(child, name, MatchRule.HYPERNYM, depth, options.maxSurfaceSense());
                 }
             }
@@ -221,10 +243,51 @@ final class MatchTableBuilder {
     private void addLemmas(Synset synset, NameSense name, MatchRule rule, int depth, int maxSurfaceRank) {
         for (String lemma : synset.lemmas()) {
             int surfaceRank = wordNet.senseRank(lemma, synset);
-            if (surfaceRank >= 0 && surfaceRank < maxSurfaceRank) {
+            if (surfaceRank >= 0 && surfaceRank < maxSurfaceRank && linksThrough(synset, lemma, surfaceRank, rule)) {
                 addCandidate(lemma, synset, name, rule, depth, surfaceRank);
             }
         }
+    }
+
+    /**
+     * Whether a caption's word read in {@code sense} (its {@code rank}-th) may stand for a tag by {@code rule}.
+     * Only through a sense that can be seen (not an abstract lexical file: "background" as knowledge, "one" as
+     * a number), and a kind of a tag only when the sense is a bounded thing (not "top" as a place or "air" as
+     * a substance, whose hypernyms are surface and gas). Verbs and adjectives share synsets but have no kinds
+     * worth a tag ("tongue" is a way to articulate, not to create). A rarer sense counts only when running text
+     * was ever seen to use it, or no sense of the word was ("doughnut" the shape and the food): WordNet orders
+     * untagged senses arbitrarily.
+     */
+    private boolean linksThrough(Synset sense, String lemma, int rank, MatchRule rule) {
+        boolean senseAllowed = switch (sense.pos()) {
+            case NOUN -> !LexicalFiles.isAbstract(sense)
+                    && (rule == MatchRule.WORDNET_SYNONYM || LexicalFiles.isThing(sense));
+            case VERB, ADJECTIVE -> rule == MatchRule.WORDNET_SYNONYM;
+            case ADVERB -> false;
+        };
+        return senseAllowed && (rank == 0 || wordNet.tagCount(lemma, sense) > 0
+                || !wordNet.hasTaggedSense(lemma, sense.pos()));
+    }
+
+    /** the winners of each part of speech, nouns first, each match marked with the reading it holds for */
+    private static List<TagMatch> winners(Contest[] byPartOfSpeech) {
+        List<TagMatch> result = new ArrayList<>();
+        for (POS pos : POS.values()) {
+            Contest contest = byPartOfSpeech[pos.ordinal()];
+            if (contest != null) {
+                TagKind reading = readingOf(pos);
+                contest.winners().forEach(m -> result.add(new TagMatch(m.tagId(), m.tagName(), m.kind(), m.rule(), reading)));
+            }
+        }
+        return result;
+    }
+
+    private static TagKind readingOf(POS pos) {
+        return switch (pos) {
+            case NOUN -> TagKind.OBJECT_SCENE;
+            case VERB -> TagKind.ACTION;
+            case ADJECTIVE, ADVERB -> TagKind.ATTRIBUTE;
+        };
     }
 
     /**
@@ -241,7 +304,7 @@ final class MatchTableBuilder {
         for (String lemma : broader.lemmas()) {
             String head = " " + lemma.toLowerCase(Locale.ROOT);
             boolean compound = tagSynset.lemmas().get(0).toLowerCase(Locale.ROOT).endsWith(head);
-            if (compound && wordNet.senseRank(lemma, broader) == 0) {
+            if (compound && wordNet.senseRank(lemma, broader) == 0 && linksThrough(broader, lemma, 0, MatchRule.HYPONYM)) {
                 addCandidate(lemma, broader, name, MatchRule.HYPONYM, 1, 0);
             }
         }
@@ -250,7 +313,12 @@ final class MatchTableBuilder {
     private void addCandidate(String lemma, Synset synset, NameSense name, MatchRule rule, int depth, int surfaceRank) {
         String key = SurfaceKey.of(lemma);
         VocabularyName tag = name.name();
-        candidates.computeIfAbsent(key, k -> new Contest()).offer(new Candidate(
+        Contest[] byPartOfSpeech = candidates.computeIfAbsent(key, k -> new Contest[POS.values().length]);
+        int pos = synset.pos().ordinal();
+        if (byPartOfSpeech[pos] == null) {
+            byPartOfSpeech[pos] = new Contest();
+        }
+        byPartOfSpeech[pos].offer(new Candidate(
                 new TagMatch(tag.tagId(), tag.tagName(), tag.kind(), rule), surfaceRank, name.rank(), depth,
                 synset.pos().ordinal(), name.indexInSynset()));
         partsOfSpeech.merge(key, PartsOfSpeech.bit(synset.pos()), (a, b) -> a | b);

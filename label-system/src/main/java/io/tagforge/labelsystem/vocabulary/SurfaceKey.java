@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The one spelling every table key and every lookup uses: lower case, single spaces, no underscores. */
-final class SurfaceKey {
+public final class SurfaceKey {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private SurfaceKey() {
     }
 
-    static String of(String surface) {
+    public static String of(String surface) {
         return isNormal(surface) ? surface : SPACES.matcher(surface.replace('_', ' ').strip().toLowerCase(Locale.ROOT))
                 .replaceAll(" ");
     }

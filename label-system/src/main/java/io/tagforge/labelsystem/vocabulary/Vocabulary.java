@@ -16,4 +16,23 @@ public interface Vocabulary {
 
     /** The most words any tag name or synonym has, so that callers know how long an n-gram to try. */
     int maxNameWords();
+
+    /**
+     * Whether the noun is known and its most frequent sense is no being that acts (not a person, an animal or a
+     * group of them): a man sits, a toilet "sitting next to a trash can" only stands there. A vocabulary without
+     * WordNet cannot tell and says no, reading every verb as an action.
+     */
+    default boolean isInanimate(String noun) {
+        return false;
+    }
+
+    /** Whether the verb's most frequent sense is a posture or a state (sit, stand, rest, lie, hang). */
+    default boolean isStateVerb(String verb) {
+        return false;
+    }
+
+    /** Whether the noun names a photograph or picture (photo, picture, snapshot, closeup). */
+    default boolean isDepiction(String noun) {
+        return false;
+    }
 }

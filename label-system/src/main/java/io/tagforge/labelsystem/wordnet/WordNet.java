@@ -4,6 +4,7 @@ import edu.mit.jwi.Dictionary;
 import edu.mit.jwi.IDictionary;
 import edu.mit.jwi.item.IExceptionEntry;
 import edu.mit.jwi.item.IIndexWord;
+import edu.mit.jwi.item.ISenseEntry;
 import edu.mit.jwi.item.ISynset;
 import edu.mit.jwi.item.ISynsetID;
 import edu.mit.jwi.item.IWord;
@@ -75,6 +76,48 @@ public final class WordNet implements AutoCloseable {
     /** The 0-based rank of {@code synset} among the senses of {@code lemma}, or -1 when it is none of them. */
     public int senseRank(String lemma, Synset synset) {
         return senseIds(lemma, synset.pos()).indexOf(new SynsetID(synset.offset(), synset.pos()));
+    }
+
+    /**
+     * How often the semantic concordance tagged {@code lemma} in {@code synset}: 0 for a sense never seen in
+     * running text, whose rank among the senses is then arbitrary; -1 when the lemma is not in the synset.
+     */
+    public int tagCount(String lemma, Synset synset) {
+        ISynset jwi = parsed(new SynsetID(synset.offset(), synset.pos()));
+        for (IWord word : jwi.getWords()) {
+            if (readable(word.getLemma()).equalsIgnoreCase(lemma.strip())) {
+                ISenseEntry entry = dictionary.getSenseEntry(word.getSenseKey());
+                return entry == null ? 0 : entry.getTagCount();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether running text was ever seen to use the lemma in this part of speech (its first sense has a tag
+     * count): when not, WordNet's order of its senses says nothing about which is usual.
+     */
+    public boolean hasTaggedSense(String lemma, POS pos) {
+        List<Synset> senses = senses(lemma, pos);
+        return !senses.isEmpty() && tagCount(lemma, senses.get(0)) > 0;
+    }
+
+    /** Every synset of one part of speech, in file order (one sequential pass, nothing cached). */
+    public Iterable<Synset> allSynsets(POS pos) {
+        return () -> {
+            Iterator<ISynset> all = dictionary.getSynsetIterator(pos);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public Synset next() {
+                    return toSynset(all.next());
+                }
+            };
+        };
     }
 
     /** Whether WordNet knows the lemma with this part of speech. */
@@ -214,14 +257,16 @@ public final class WordNet implements AutoCloseable {
     }
 
     private Synset synset(ISynsetID id) {
-        return synsets.computeIfAbsent(id, key -> {
-            ISynset synset = parsed(key);
-            LinkedHashSet<String> lemmas = new LinkedHashSet<>();
-            for (IWord word : synset.getWords()) {
-                lemmas.add(readable(word.getLemma()));
-            }
-            return new Synset(synset.getOffset(), synset.getPOS(), List.copyOf(lemmas), synset.getGloss());
-        });
+        return synsets.computeIfAbsent(id, key -> toSynset(parsed(key)));
+    }
+
+    private static Synset toSynset(ISynset synset) {
+        LinkedHashSet<String> lemmas = new LinkedHashSet<>();
+        for (IWord word : synset.getWords()) {
+            lemmas.add(readable(word.getLemma()));
+        }
+        return new Synset(synset.getOffset(), synset.getPOS(), List.copyOf(lemmas), synset.getGloss(),
+                synset.getLexicalFile().getName());
     }
 
     private ISynset parsed(ISynsetID id) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.ramformat.TagListException;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
@@ -68,7 +70,7 @@ class VocabularyBuilderTest {
         List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(
                 record(1, "couch", "couch", "sofa", "car", "car", "automobile", "xyzzy", "rare"),
                 record(2, "sidewalk", "pavement", "pavement")));
-        BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4).plan(counts, List.of("Dog", "couch"), 7);
+        BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4, List.of()).plan(counts, List.of("Dog", "couch"), 7);
         Map<String, BuildPlan.ProposedTag> tags = plan.tags().stream()
                 .collect(Collectors.toMap(BuildPlan.ProposedTag::name, Function.identity()));
         // the top 7 of 8 candidates by count then name (xyzzy is out), then the listed names
@@ -88,6 +90,20 @@ class VocabularyBuilderTest {
         assertThat(sidewalk.confidence()).isEqualTo(1f / 3);
     }
 
+    /** a curated block keeps two names apart that WordNet would merge or propose */
+    @Test
+    void aCuratedBlockLinksTwoNamesNeitherWay() throws IOException {
+        List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(
+                record(1, "couch", "couch", "sofa", "car", "automobile")));
+        List<SurfaceMapping> blocks = List.of(
+                new SurfaceMapping(1, "sofa", MappingAction.BLOCK, "couch", "test", "curator"),
+                new SurfaceMapping(2, "automobile", MappingAction.BLOCK, null, "test", "curator"));
+        BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4, blocks).plan(counts, List.of(), 100);
+        assertThat(plan.tags()).extracting(BuildPlan.ProposedTag::name)
+                .containsExactlyInAnyOrder("couch", "sofa", "car", "automobile");
+        assertThat(plan.links()).isEmpty();
+    }
+
     @Test
     void applyingCreatesTagsNamesAndProposalsOnce() throws IOException, SQLException {
         TestDatabase.get().truncateAll();
@@ -95,7 +111,7 @@ class VocabularyBuilderTest {
         sql(ds, "INSERT INTO tag (name) VALUES ('couch'); INSERT INTO tag_name (tag_id, form, source) VALUES (1, 'couch', 0)");
         List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(
                 record(1, "couch", "sofa", "car", "car", "automobile")));
-        BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4).plan(counts, List.of(), 100);
+        BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4, List.of()).plan(counts, List.of(), 100);
         BuildWriter.Result first = new BuildWriter(ds, "builder").apply(plan);
         // car and automobile are new tags with their primary names; sofa joins couch
         assertThat(first).isEqualTo(new BuildWriter.Result(2, 1, 1, 1));

@@ -76,6 +76,34 @@ class CurationTest {
         assertThatThrownBy(() -> alice.undo(1)).isInstanceOf(CurationException.class).hasMessageContaining("already undone");
     }
 
+    /** curated surface mappings: block, add and remove are audited and undone; a repeat or an unknown tag fails */
+    @Test
+    void surfaceMappingsAreAuditedAndUndone() throws SQLException {
+        long block = alice.blockMapping(" Davenport ", "sofa", "a bench in captions");
+        assertThat(query("SELECT surface || ' ' || action || ' ' || tag_name || ' ' || created_by FROM surface_mapping "
+                + "WHERE surface = 'davenport'")).isEqualTo("davenport 2 sofa alice");
+        assertThatThrownBy(() -> alice.blockMapping("davenport", "sofa", null)).isInstanceOf(CurationException.class)
+                .hasMessage("\"davenport\" is already blocked from sofa");
+        assertThatThrownBy(() -> alice.addMapping("settee", "chaise", null)).isInstanceOf(CurationException.class)
+                .hasMessage("no live tag named \"chaise\"");
+        long add = bob.addMapping("mobile phone", "dog", null);
+        long mapping = Long.parseLong(query("SELECT id FROM surface_mapping WHERE surface = 'mobile phone'"));
+        long remove = bob.removeMapping(mapping);
+        assertThat(query("SELECT count(*) FROM surface_mapping WHERE surface = 'mobile phone'")).isEqualTo("0");
+
+        bob.undo(remove);
+        assertThat(query("SELECT id || ' ' || tag_name FROM surface_mapping WHERE surface = 'mobile phone'"))
+                .isEqualTo(mapping + " dog");
+        bob.undo(add);
+        alice.undo(block);
+        assertThat(query("SELECT count(*) FROM surface_mapping WHERE surface IN ('mobile phone', 'davenport')"))
+                .isEqualTo("0");
+        assertThat(query("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log"))
+                .isEqualTo("block-mapping,add-mapping,remove-mapping,undo,undo,undo");
+        assertThatThrownBy(() -> alice.undo(add)).isInstanceOf(CurationException.class)
+                .hasMessageContaining("already undone");
+    }
+
     @Test
     void aStaleVersionIsAConflictAndWritesNothing() throws SQLException {
         int seen = tags.find(DOG).orElseThrow().version();

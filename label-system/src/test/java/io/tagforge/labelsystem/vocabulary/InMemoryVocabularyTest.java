@@ -15,7 +15,7 @@ class InMemoryVocabularyTest {
     static final WordNet wordNet = SharedWordNet.get();
 
     private static InMemoryVocabulary of(LookupOptions options, VocabularyName... names) {
-        return InMemoryVocabulary.build(List.of(names), wordNet, options);
+        return InMemoryVocabulary.build(List.of(names), List.of(), wordNet, options);
     }
 
     @Test
@@ -47,7 +47,7 @@ class InMemoryVocabularyTest {
         VocabularyName animal = VocabularyName.primary(2, "animal", TagKind.OBJECT_SCENE);
         assertThat(of(LookupOptions.defaults().withHypernymDepth(0), dog).resolve("puppy")).isEmpty();
         assertThat(of(LookupOptions.defaults().withHypernymDepth(1), dog).resolve("puppy"))
-                .containsExactly(new TagMatch(1, "dog", TagKind.OBJECT_SCENE, MatchRule.HYPERNYM));
+                .containsExactly(new TagMatch(1, "dog", TagKind.OBJECT_SCENE, MatchRule.HYPERNYM, TagKind.OBJECT_SCENE));
         // beagle → hound → hunting dog → dog: three steps
         assertThat(of(LookupOptions.defaults().withHypernymDepth(2), dog).resolve("beagle")).isEmpty();
         assertThat(of(LookupOptions.defaults().withHypernymDepth(3), dog, animal).resolve("beagle"))

@@ -2,6 +2,7 @@ package io.tagforge.labelsystem.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,6 +86,53 @@ class RamVocabularyTest {
         assertThat(matches).isNotEmpty();
         assertThat(matches.get(0).tagName()).isEqualTo(tag);
         assertThat(matches.get(0).rule()).isEqualTo(rule);
+    }
+
+    /**
+     * Wrong senses the all-tags gold found: WordNet links through abstract senses (background as knowledge, one as
+     * a number), back-off from places, substances and verbs ("air" → gas, "top" → surface, "tongue" → create),
+     * and a rare name sense (RAM's "official" is no umpire).
+     */
+    @ParameterizedTest(name = "{0} ↛ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            air         | gas
+            background  | panorama
+            top         | surface
+            front       | surface
+            time        | case
+            direction   | path
+            object      | goal
+            device      | style
+            one         | number
+            lot         | mint
+            close       | music
+            tongue      | create
+            umpire      | official
+            """)
+    void doesNotResolveTo(String surface, String wrongTag) {
+        assertThat(vocabulary.resolve(surface)).extracting(TagMatch::tagName).doesNotContain(wrongTag);
+    }
+
+    /** a link through a verb sense holds for a verb only: the noun "look" is no way to appear */
+    @Test
+    void aLinkHoldsForTheReadingItWentThrough() {
+        assertThat(vocabulary.resolve("look")).allMatch(m -> !m.holdsFor(TagKind.OBJECT_SCENE));
+        assertThat(vocabulary.resolve("sofa")).singleElement().matches(m -> m.holdsFor(TagKind.OBJECT_SCENE));
+    }
+
+    @Test
+    void wordClassesComeFromWordNet() {
+        assertThat(vocabulary.isInanimate("toilet")).isTrue();
+        assertThat(vocabulary.isInanimate("teddy bear")).isTrue();
+        assertThat(vocabulary.isInanimate("man")).isFalse();
+        assertThat(vocabulary.isInanimate("people")).isFalse();
+        assertThat(vocabulary.isInanimate("giraffe")).isFalse();
+        assertThat(vocabulary.isInanimate("skateboarder")).isFalse();
+        assertThat(vocabulary.isStateVerb("sit")).isTrue();
+        assertThat(vocabulary.isStateVerb("ride")).isFalse();
+        assertThat(vocabulary.isDepiction("photo")).isTrue();
+        assertThat(vocabulary.isDepiction("closeup")).isTrue();
+        assertThat(vocabulary.isDepiction("painting")).isFalse();
     }
 
     /** WordNet files "fire hydrant" (fireplug) right under hydrant, "a discharge pipe": one step up */

@@ -207,7 +207,14 @@ final class MentionRules {
             noun(g, text, offset, i, negated, out);
         } else if (g.isAdjective(i)) {
             int thing = describedThing(g, i);
-            if (thing >= 0 && !WordLists.EMPTY_ADJECTIVES.contains(g.lemma[i])) {
+            if (thing >= 0 && isPictureItself(g, thing)) {
+                // "a black and white photo of a bus": the colours are the photo's, not the bus's
+                return;
+            }
+            if (thing >= 0 && lower(g.word[i]).endsWith("ed")) {
+                // "glazed donuts", "a mixed group": a participle names a state, its verb ("glaze") is no attribute
+                participle(g, text, offset, i, negated[thing], out);
+            } else if (thing >= 0 && !WordLists.EMPTY_ADJECTIVES.contains(g.lemma[i])) {
                 add(g, text, offset, i, ATTRIBUTE, negated[thing], out, g.lemma[i], lower(g.word[i]));
             } else if (thing < 0 && isNominal(g, i)) {
                 // "a person with a remote": the tagger's adjective is the noun of its phrase
@@ -233,6 +240,9 @@ final class MentionRules {
         if (g.relation[i].equals("fixed") || isCompoundModifier(g, i) || collectsItsModifier(g, i)
                 || (WordLists.QUANTIFIERS.contains(lemma) || WordLists.RELATIONAL.contains(lemma))
                 && g.governsOfPhrase(i)) {
+            return;
+        }
+        if (isPictureItself(g, i)) {
             return;
         }
         if (g.isCommonNoun(i)) {
@@ -369,19 +379,94 @@ final class MentionRules {
         }
         int head = g.head[i];
         boolean modifiesThing = head >= 0 && g.isNoun(head) && (rel.equals("amod") || rel.startsWith("acl"));
-        if (rel.equals("amod") && g.pos[i].equals("VBN") && modifiesThing) {
-            // "a parked car": a state, read as written ("park" would be the place)
-            add(g, text, offset, i, ATTRIBUTE, negated[head], out, lower(g.word[i]));
+        if (isStateParticiple(g, i, modifiesThing)) {
+            // "a parked car", "a truck filled with produce", "the plane is docked": a state, read as written
+            // and only as a name ("park" would be the place, "glaze" the coating)
+            participle(g, text, offset, i, modifiesThing && negated[head], out);
             return;
         }
         int subject = subjectOf(g, i);
         if (!modifiesThing && subject < 0 && !hasThingArgument(g, i)) {
             return;
         }
+        if (g.relation[i].equals("xcomp") && g.hasChild(i, "mark", "to")) {
+            // "trying to launch a kite", "waiting to cross": what someone means to do, not what the picture shows
+            return;
+        }
+        int actor = subject >= 0 ? subject : modifiesThing ? head : -1;
+        if (actor >= 0 && lookup.isStateVerb(g.lemma[i]) && isInanimate(g, actor)) {
+            // "a toilet sitting next to a trash can": a thing in its place, not the action sit
+            return;
+        }
         boolean denied = g.hasChild(i, "advmod", "not") || g.hasChild(i, "advmod", "never")
                 || g.hasChild(i, "advmod", "n't") || (subject >= 0 && negated[subject])
                 || (modifiesThing && negated[head]);
         add(g, text, offset, i, ACTION, denied, out, g.lemma[i], lower(g.word[i]));
+    }
+
+    /**
+     * A past participle that describes a thing rather than an action going on: modifying a noun ("a parked car",
+     * "a bus parked by the curb"), a passive without an agent ("urinals are displayed") or a past tense without
+     * an object of a thing that cannot act; "a cart pulled by a horse" names who acts and "scissors being used"
+     * an action going on.
+     */
+    private boolean isStateParticiple(SentenceGraph g, int verb, boolean modifiesThing) {
+        boolean pastWithoutAuxiliary = g.pos[verb].equals("VBD")
+                || g.pos[verb].equals("VBN") && g.child(verb, "aux") < 0;
+        if (pastWithoutAuxiliary && !modifiesThing && g.child(verb, "obj") < 0 && g.child(verb, "nsubj:pass") < 0) {
+            // "A box filled with donuts", "A train stopped at a station": the tagger's past tense of a thing that
+            // cannot act is a participle describing it
+            int subject = subjectOf(g, verb);
+            return subject >= 0 && isInanimate(g, subject);
+        }
+        if (!g.pos[verb].equals("VBN") || g.child(verb, "obl:agent") >= 0) {
+            return false;
+        }
+        for (int c : g.children(verb)) {
+            if (g.relation[c].startsWith("aux") && lower(g.word[c]).equals("being")) {
+                return false;
+            }
+        }
+        return modifiesThing || g.child(verb, "aux:pass") >= 0 || g.child(verb, "nsubj:pass") >= 0;
+    }
+
+    private void participle(SentenceGraph g, String text, int offset, int i, boolean negated, List<Mention> out) {
+        String written = lower(g.word[i]);
+        TagMatch match = lookup.best(ATTRIBUTE, written);
+        boolean asWritten = match != null && match.rule().compareTo(MatchRule.BASE_FORM) < 0;
+        out.add(mention(g, text, offset, i, i, written, ATTRIBUTE, negated, asWritten ? match : null));
+    }
+
+    /**
+     * A photograph or picture that is the caption's picture itself, not a thing in it: it heads the caption's
+     * "X of Y" ("A photo of a dog", "This is an old picture of a street") or is the subject that shows
+     * something ("A black and white photo shows two men") or frames what happens ("a man fixing a toilet in a
+     * black and white photo"), not an object or place of a verb ("a man taking a picture", "a picture on the
+     * wall").
+     */
+    private boolean isPictureItself(SentenceGraph g, int noun) {
+        if (!lookup.isDepiction(g.lemma[noun])) {
+            return false;
+        }
+        String rel = g.relation[noun];
+        if (rel.equals("root")) {
+            return g.governsOfPhrase(noun) || g.child(noun, "cop") >= 0;
+        }
+        int head = g.head[noun];
+        return rel.equals("nsubj") && g.isVerb(head) && g.child(head, "obj") >= 0
+                || rel.startsWith("obl") && g.hasChild(noun, "case", "in");
+    }
+
+    /** Whether the noun is a thing that cannot act, read with its compound modifier first ("a teddy bear"). */
+    private boolean isInanimate(SentenceGraph g, int noun) {
+        int modifier = g.child(noun, "compound");
+        if (modifier >= 0 && modifier == noun - 1) {
+            String name = g.lemma[modifier] + " " + g.lemma[noun];
+            if (lookup.isInanimate(name)) {
+                return true;
+            }
+        }
+        return lookup.isInanimate(g.lemma[noun]);
     }
 
     private static int subjectOf(SentenceGraph g, int verb) {
@@ -448,8 +533,8 @@ final class MentionRules {
     }
 
     /**
-     * Nouns the caption denies ("no people", "without a helmet", "not wearing a hat"), only likens something
-     * to, or counts what something is for, and their conjuncts.
+     * Nouns the caption denies ("no people", "without a helmet", "not wearing a hat", "missing a sink"), only
+     * likens something to, or counts what something is for, and their conjuncts.
      */
     private static boolean[] negatedNouns(SentenceGraph g) {
         boolean[] negated = new boolean[g.size];
@@ -462,7 +547,8 @@ final class MentionRules {
             boolean deniedVerb = head >= 0 && g.isVerb(head) && (rel.startsWith("obj") || rel.startsWith("obl"))
                     && (g.hasChild(head, "advmod", "not") || g.hasChild(head, "advmod", "never")
                     || g.hasChild(head, "advmod", "n't"));
-            negated[i] = g.hasChild(i, "det", "no") || g.hasChild(i, "case", "without") || deniedVerb
+            boolean lacked = head >= 0 && rel.startsWith("obj") && WordLists.LACKING_VERBS.contains(g.lemma[head]);
+            negated[i] = g.hasChild(i, "det", "no") || g.hasChild(i, "case", "without") || deniedVerb || lacked
                     || WordLists.NOBODY.contains(g.lemma[i]) || isLikenedTo(g, i) || isCapacity(g, i);
         }
         // "no people or cars": a bare conjunct shares the denial

@@ -51,7 +51,22 @@ final class TagLookup {
         return known;
     }
 
-    private static TagMatch pick(List<TagMatch> matches, TagKind kind) {
+    /** Whether the noun is known and its most frequent sense does not act (see {@link Vocabulary#isInanimate}). */
+    boolean isInanimate(String noun) {
+        return vocabulary.isInanimate(noun);
+    }
+
+    boolean isStateVerb(String verb) {
+        return vocabulary.isStateVerb(verb);
+    }
+
+    boolean isDepiction(String noun) {
+        return vocabulary.isDepiction(noun);
+    }
+
+    /** The best match that holds for a mention of this kind: "look" as a noun takes no link of the verb. */
+    private static TagMatch pick(List<TagMatch> all, TagKind kind) {
+        List<TagMatch> matches = all.stream().filter(m -> m.holdsFor(kind)).toList();
         if (matches.isEmpty()) {
             return null;
         }

@@ -30,6 +30,9 @@ final class WordLists {
     static final Set<String> LINKING_VERBS = Set.of("be", "have", "do", "get", "seem", "appear", "contain",
             "include", "feature", "show", "become", "let", "make");
 
+    /** Verbs that deny their object as "without" does: "a kitchen missing a sink". */
+    static final Set<String> LACKING_VERBS = Set.of("miss", "lack");
+
     /** Verbs whose object is only imitated: "a Lego set mimicking a kitchen and people". */
     static final Set<String> RESEMBLING_VERBS = Set.of("resemble", "mimic", "imitate", "impersonate");
 

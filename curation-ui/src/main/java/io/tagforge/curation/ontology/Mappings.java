@@ -1,0 +1,66 @@
+package io.tagforge.curation.ontology;
+
+import io.tagforge.curation.security.Roles;
+import io.tagforge.labelsystem.curation.Curation;
+import io.tagforge.labelsystem.mapping.ObservedMapping;
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
+import io.tagforge.labelsystem.mapping.SurfaceMappings;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Curated surface mappings for the curator: what a dataset's parse mapped to which tag, by frequency, and the
+ * label system's block / add / remove / undo, acting as the signed-in user.
+ */
+@Service
+@RolesAllowed(Roles.CURATOR)
+public class Mappings {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    Mappings(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Datasets with observed mappings (parsed since mappings are recorded). */
+    public List<String> parsedDatasets() {
+        return jdbc.sql("SELECT d.name FROM dataset d WHERE EXISTS (SELECT 1 FROM surface_observation o "
+                + "WHERE o.dataset_id = d.id) ORDER BY d.name").query(String.class).list();
+    }
+
+    /** {@code dataset} empty: all datasets; {@code tagId} 0: all tags. */
+    public List<ObservedMapping> observed(String dataset, String search, int tagId, int offset, int limit) {
+        return SurfaceMappings.observed(dataSource, dataset, search, tagId, offset, limit);
+    }
+
+    public List<SurfaceMapping> curated() {
+        return SurfaceMappings.live(dataSource);
+    }
+
+    /** Blocks the surface from the tag; the audit entry, for undo. */
+    public long block(String surface, String tagName) {
+        return curation().blockMapping(surface, tagName, null);
+    }
+
+    public long add(String surface, String tagName) {
+        return curation().addMapping(surface, tagName, null);
+    }
+
+    public long remove(long mappingId) {
+        return curation().removeMapping(mappingId);
+    }
+
+    public void undo(long auditId) {
+        curation().undo(auditId);
+    }
+
+    private Curation curation() {
+        return new Curation(dataSource, SecurityContextHolder.getContext().getAuthentication().getName());
+    }
+}

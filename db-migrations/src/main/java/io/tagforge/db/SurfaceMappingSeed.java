@@ -1,0 +1,85 @@
+package io.tagforge.db;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The curated surface mappings a new database starts with ({@code db/seed/surface-mappings.tsv}: manual checks over
+ * WordNet, as RAM merged its vocabulary "with WordNet, translation and manual checks"). Lines are
+ * {@code surface<TAB>tag name} (the surface stands for the tag), {@code surface<TAB>-} (for no tag) or
+ * {@code surface<TAB>!tag name} (never for that tag); a comment line before a row is its note.
+ */
+public final class SurfaceMappingSeed {
+
+    /** action codes of surface_mapping, as the label system's MappingAction has them */
+    private static final short ADD = 1;
+    private static final short BLOCK = 2;
+
+    public record Row(String surface, short action, String tagName, String note) {
+    }
+
+    private SurfaceMappingSeed() {
+    }
+
+    /** Inserts the seed into surface_mapping (a new database's migration, and tests that empty the tables). */
+    public static void insert(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO surface_mapping (surface, action, tag_name, note) VALUES (?, ?, ?, ?)")) {
+            for (Row row : rows()) {
+                ps.setString(1, row.surface());
+                ps.setShort(2, row.action());
+                ps.setString(3, row.tagName());
+                ps.setString(4, row.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        String file = "db/seed/surface-mappings.tsv";
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                SurfaceMappingSeed.class.getClassLoader().getResourceAsStream(file), StandardCharsets.UTF_8))) {
+            StringBuilder note = new StringBuilder();
+            String line;
+            for (int number = 1; (line = in.readLine()) != null; number++) {
+                if (line.startsWith("#")) {
+                    note.append(note.isEmpty() ? "" : " ").append(line.substring(1).strip());
+                    continue;
+                }
+                if (line.isBlank()) {
+                    note.setLength(0);
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (cols.length != 2 || cols[0].isBlank() || cols[1].isBlank()) {
+                    throw new IllegalStateException(file + ":" + number + ": expected surface<TAB>tag name, - or !tag");
+                }
+                String surface = cols[0].strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                String target = cols[1].strip();
+                String text = note.isEmpty() ? null : note.toString();
+                if (target.equals("-")) {
+                    rows.add(new Row(surface, BLOCK, null, text));
+                } else if (target.startsWith("!")) {
+                    rows.add(new Row(surface, BLOCK, target.substring(1).strip(), text));
+                } else {
+                    rows.add(new Row(surface, ADD, target, text));
+                }
+                note.setLength(0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}

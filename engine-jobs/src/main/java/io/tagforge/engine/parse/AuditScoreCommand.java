@@ -1,0 +1,59 @@
+package io.tagforge.engine.parse;
+
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.parser.audit.GoldFile;
+import io.tagforge.parser.audit.GoldFormatException;
+import io.tagforge.parser.audit.GoldRow;
+import io.tagforge.parser.audit.GoldScore;
+import io.tagforge.parser.service.ParseService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./tagforge parse audit score --gold FILE...}: the hand-judged gold against the current parser. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Parses each judged gold caption again and compares the tags over each judged span: the "
+                + "judged tag keeps its verdict, a tag the row accepts is correct, any tag where the row accepts "
+                + "none is wrong, another tag is 'changed' (listed, needs judging); no tag any more is 'dropped'.",
+                "Prints precision per split: all tags (uniform stratum), WordNet rules, per rule, per corpus."})
+class AuditScoreCommand implements Runnable {
+
+    private final AppContext context;
+
+    @Mixin
+    ParserOptions parser;
+
+    @Option(names = "--gold", paramLabel = "FILE", required = true,
+            description = "A judged gold TSV (repeat for several; splits are reported separately).")
+    List<Path> gold;
+
+    AuditScoreCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        List<GoldRow> rows = new ArrayList<>();
+        for (Path file : gold) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserException("--gold " + file + ": no such file");
+            }
+            try {
+                rows.addAll(GoldFile.read(file));
+            } catch (GoldFormatException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+        }
+        if (rows.stream().noneMatch(GoldRow::judged)) {
+            throw new UserException("--gold: no judged row (verdict correct or wrong) in " + gold);
+        }
+        try (ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
+            System.out.print(GoldScore.score(rows, service).report());
+        }
+    }
+}

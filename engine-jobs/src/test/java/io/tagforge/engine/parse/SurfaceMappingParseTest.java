@@ -1,0 +1,99 @@
+package io.tagforge.engine.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tagforge.db.TestDatabase;
+import io.tagforge.engine.ingest.IngestFormat;
+import io.tagforge.engine.ingest.IngestRequest;
+import io.tagforge.engine.ingest.Ingester;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.labelsystem.curation.Curation;
+import io.tagforge.labelsystem.mapping.ObservedMapping;
+import io.tagforge.labelsystem.mapping.SurfaceMappings;
+import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.labelsystem.vocabulary.LookupOptions;
+import io.tagforge.labelsystem.wordnet.WordNet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A curated block reaches {@code parse --dataset}: the next parse no longer emits the mapping, undo brings it back. */
+class SurfaceMappingParseTest {
+
+    private static final Path SHARED = Path.of("").toAbsolutePath().getParent().resolveSibling("shared");
+    private static final DataSource DB = TestDatabase.dataSource();
+    private static final String DATASET = "mapping-captions";
+
+    @BeforeAll
+    static void datasetAndTags(@TempDir Path dir) throws Exception {
+        TestDatabase.get().truncateAll();
+        new TagListImport(DB, "test").importRam(SHARED.resolve("ram"), "ram");
+        Path captions = dir.resolve("captions.tsv");
+        Files.writeString(captions, """
+                a.jpg\tA dog sleeping on a sofa next to a window.
+                b.jpg\tTwo cats on a brown sofa.
+                c.jpg\tA man riding a bike down the street.
+                """);
+        new Ingester(DB).ingest(new IngestRequest(IngestFormat.TSV, captions, DATASET, null, false, null),
+                JobListener.NONE);
+    }
+
+    @Test
+    void aBlockedMappingIsNotEmittedAndUndoBringsItBack() throws Exception {
+        parse();
+        assertThat(observed()).contains("sofa → couch WORDNET_SYNONYM 2", "bike → bicycle SYNONYM 1");
+        assertThat(parsedTags()).contains("couch", "bicycle");
+        ObservedMapping sofa = SurfaceMappings.observed(DB, DATASET, "sofa", 0, 0, 10).get(0);
+        assertThat(sofa.examples()).containsExactlyInAnyOrder("A dog sleeping on a sofa next to a window.",
+                "Two cats on a brown sofa.");
+
+        Curation curation = new Curation(DB, "curator");
+        long block = curation.blockMapping("Sofa", "couch", "a sofa is no couch in this test");
+        assertThat(SurfaceMappings.observed(DB, DATASET, "sofa", 0, 0, 10)).singleElement()
+                .matches(ObservedMapping::blocked);
+        parse();
+        assertThat(observed()).noneMatch(o -> o.startsWith("sofa → couch")).contains("bike → bicycle SYNONYM 1");
+        assertThat(parsedTags()).doesNotContain("couch").contains("dog", "cat", "bicycle");
+
+        curation.undo(block);
+        parse();
+        assertThat(observed()).contains("sofa → couch WORDNET_SYNONYM 2");
+        assertThat(parsedTags()).contains("couch");
+    }
+
+    /** a fresh parse of the dataset with the database's vocabulary as it is now, after its old assignments go */
+    private static void parse() throws Exception {
+        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM tag_assignment");
+        }
+        try (WordNet wordNet = WordNet.open()) {
+            new ParseDatasetJob(DATASET, DatabaseVocabulary.load(DB, wordNet, LookupOptions.defaults()), 1, 100)
+                    .run(DB, "test", JobListener.NONE);
+        }
+    }
+
+    private static List<String> observed() {
+        return SurfaceMappings.observed(DB, DATASET, "", 0, 0, 100).stream()
+                .map(o -> o.surface() + " → " + o.tagName() + " " + o.rule() + " " + o.mentions()).toList();
+    }
+
+    private static List<String> parsedTags() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DB.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DISTINCT t.name FROM tag_assignment a JOIN tag t ON t.id = a.tag_id")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,11 @@
+package io.tagforge.parser.audit;
+
+import java.nio.file.Path;
+
+/** A gold file that is not in the gold's format: which file, line and field, and what is wrong. */
+public final class GoldFormatException extends RuntimeException {
+
+    public GoldFormatException(Path file, int line, String field, String problem) {
+        super(file + ":" + line + ": " + field + ": " + problem);
+    }
+}
