@@ -72,15 +72,19 @@ class DashboardViewTest extends SpringUiTest {
                   JOIN image n ON n.dataset_id = ? AND n.path = o.path WHERE o.dataset_id = ?""")
                 .params(datasetId, coco.datasetId).update();
         jdbc.sql("""
-                INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, state, flag_rule)
-                SELECT n.id, n.dataset_id, a.tag_id, a.source, a.state, a.flag_rule FROM tag_assignment a
+                INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source, state, flag_rule, score)
+                SELECT n.id, n.dataset_id, a.tag_id,
+                       (SELECT min(nc.id) FROM caption oc JOIN caption nc ON nc.image_id = n.id AND nc.text = oc.text
+                         WHERE oc.id = a.caption_id),
+                       a.source, a.state, a.flag_rule, a.score FROM tag_assignment a
                   JOIN image o ON o.id = a.image_id JOIN image n ON n.dataset_id = ? AND n.path = o.path
                  WHERE a.dataset_id = ?""").params(datasetId, coco.datasetId).update();
         // a caption that names a category (as a word, or its plural) tags the image with it, as parsing would
         jdbc.sql("""
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source)
                 SELECT c.image_id, ?, t.id, c.id, 0 FROM caption c JOIN image i ON i.id = c.image_id
-                  JOIN tag t ON lower(c.text) ~ ('\\m' || t.name || 's?\\M') WHERE i.dataset_id = ?""")
+                  JOIN tag t ON lower(c.text) ~ ('\\m' || t.name || 's?\\M') WHERE i.dataset_id = ?
+                ON CONFLICT DO NOTHING""")
                 .params(datasetId, datasetId).update();
         // cleaning flags every active row of a flagged pair
         jdbc.sql("""
