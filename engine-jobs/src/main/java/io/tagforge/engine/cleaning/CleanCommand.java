@@ -1,9 +1,11 @@
 package io.tagforge.engine.cleaning;
 
 import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.DeviceOption;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.model.ModelDevice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +54,10 @@ public class CleanCommand implements Callable<Integer> {
     @Option(names = "--release", description = "Release of the tagger's outputs (with --tagger).")
     String release;
 
+    @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.class, description = "cpu, gpu, "
+            + "gpu:N, or auto: the GPU when there is one (default ${DEFAULT-VALUE}).")
+    ModelDevice device;
+
     @Option(names = "--batch-size", defaultValue = "16", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -71,7 +77,7 @@ public class CleanCommand implements Callable<Integer> {
             throw new UserException("--release: required with --tagger");
         }
         CleaningRequest request = new CleaningRequest(dataset, detector, embedder, categories, minImages,
-                outlierFraction, k, seed, tagger, release, batchSize);
+                outlierFraction, k, seed, tagger, release, batchSize, device);
         JobRecord job = CleaningJob.run(context.dataSource(), request, "cli", new ConsoleProgress("clean", "steps"));
         System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
         return 0;

@@ -65,9 +65,11 @@ public final class CleaningJob {
                 release = ReleaseTags.load(c, request.release(), "--release");
             }
         }
-        try (Embedder embedder = Embedder.load(request.embedder(), request.batchSize());
-             Detector detector = request.detector() == null ? null : Detector.load(request.detector(), request.batchSize());
-             Tagger tagger = request.tagger() == null ? null : Tagger.load(request.tagger(), request.batchSize())) {
+        try (Embedder embedder = Embedder.load(request.embedder(), request.device(), request.batchSize());
+             Detector detector = request.detector() == null ? null
+                     : Detector.load(request.detector(), request.device(), request.batchSize());
+             Tagger tagger = request.tagger() == null ? null
+                     : Tagger.load(request.tagger(), request.device(), request.batchSize())) {
             if (tagger != null) {
                 release.requireOutputs(tagger.classCount(), request.tagger());
             }

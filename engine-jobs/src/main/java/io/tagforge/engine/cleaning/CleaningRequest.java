@@ -2,16 +2,26 @@ package io.tagforge.engine.cleaning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.model.ModelDevice;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a cleaning run does. {@code categories} empty: every tag on at least {@code minImages} images of the
+ * What a cleaning run does. {@code categories} empty: every detectable tag (the ontology's {@code detectable},
+ * as in the RAM paper, which cleaned object categories only) on at least {@code minImages} images of the
  * dataset. {@code detector} null: only regions already in table region (e.g. imported) are used, and no tag
- * is flagged for lacking one. {@code tagger} null: no LOW_SCORE flags. Its JSON form is the job's parameters.
+ * is flagged for lacking one. {@code tagger} null: no LOW_SCORE flags. Its JSON form is the job's parameters
+ * (without the device the models run on).
  */
 public record CleaningRequest(String dataset, Path detector, Path embedder, List<String> categories, int minImages,
-        double outlierFraction, int k, long seed, Path tagger, String release, int batchSize) {
+        double outlierFraction, int k, long seed, Path tagger, String release, int batchSize, ModelDevice device) {
+
+    /** On the GPU when there is one. */
+    public CleaningRequest(String dataset, Path detector, Path embedder, List<String> categories, int minImages,
+            double outlierFraction, int k, long seed, Path tagger, String release, int batchSize) {
+        this(dataset, detector, embedder, categories, minImages, outlierFraction, k, seed, tagger, release, batchSize,
+                ModelDevice.AUTO);
+    }
 
     public ObjectNode toParams() {
         ObjectNode params = new ObjectMapper().createObjectNode()
