@@ -14,6 +14,8 @@ import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.release.ReleaseTags;
+import io.tagforge.labelsystem.tag.Detectability;
+import io.tagforge.labelsystem.wordnet.WordNet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -106,9 +108,16 @@ public final class CleaningJob {
     private void start(JobContext ctx, DatasetImages images, Detector detector) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         long unknown = 0;
+        long notDetectable = 0;
         long total;
         try (Connection c = ctx.dataSource().getConnection()) {
-            ids.addAll(request.categories().isEmpty() ? frequentTags(c, images) : namedTags(c));
+            if (request.categories().isEmpty()) {
+                List<Integer> frequent = frequentTags(c, images);
+                ids.addAll(detectable(ctx, c, frequent));
+                notDetectable = frequent.size() - ids.size();
+            } else {
+                ids.addAll(namedTags(c));
+            }
             for (Map.Entry<Integer, String> tag : names(c, ids).entrySet()) {
                 if (detector != null && !detector.knows(tag.getValue())) {
                     unknown++;
@@ -122,7 +131,7 @@ public final class CleaningJob {
         ids.forEach(checkpoint.putArray("categories")::add);
         ctx.total(total);
         ctx.commitBatch(c -> { }, checkpoint, 0, Map.of("categories", (long) ids.size(),
-                "categories_unknown_to_detector", unknown));
+                "categories_unknown_to_detector", unknown, "categories_not_detectable", notDetectable));
     }
 
     private void regionBatch(JobContext ctx, DatasetImages images, RegionPass regions) throws SQLException {
@@ -146,6 +155,33 @@ public final class CleaningJob {
                 "regions_embedded", (long) result.regions.size(),
                 "flags_no_region", result.flags.count(Flags.NO_REGION),
                 "flags_low_score", result.flags.count(Flags.LOW_SCORE)));
+    }
+
+    /**
+     * The detectable ones of {@code tags}; tags nobody has decided on get WordNet's proposal first, stored, so
+     * curators see and can change what cleaning went by.
+     */
+    private static List<Integer> detectable(JobContext ctx, Connection c, List<Integer> tags) throws SQLException {
+        if (!ids(c, "SELECT id FROM tag WHERE id = ANY(?) AND detectable IS NULL", tags).isEmpty()) {
+            try (WordNet wordNet = WordNet.open()) {
+                int[] proposed = new Detectability(wordNet).proposeUndecided(c, tags);
+                ctx.log("INFO", "proposed from WordNet: " + proposed[0] + " tags detectable, " + proposed[1] + " not");
+            }
+        }
+        return ids(c, "SELECT id FROM tag WHERE id = ANY(?) AND detectable ORDER BY id", tags);
+    }
+
+    private static List<Integer> ids(Connection c, String sql, List<Integer> tags) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("int4", tags.toArray()));
+            List<Integer> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            return ids;
+        }
     }
 
     private List<Integer> namedTags(Connection c) throws SQLException {

@@ -12,12 +12,14 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.engine.regions.RegionImport;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.tag.Detectability;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -54,6 +56,10 @@ public final class DemoData {
         say.accept("importing RAM's tag lists from " + ramDir);
         new TagListImport(ds, "demo").importRam(ramDir, "ram-4585");
         try (WordNet wordNet = WordNet.open()) {
+            say.accept("proposing which tags a detector can box (WordNet)");
+            try (Connection c = ds.getConnection()) {
+                new Detectability(wordNet).proposeUndecided(c, null);
+            }
             Vocabulary vocabulary = DatabaseVocabulary.load(ds, wordNet, LookupOptions.defaults());
             for (String dataset : List.of(TRAIN, VAL)) {
                 say.accept("parsing the captions of " + dataset);
