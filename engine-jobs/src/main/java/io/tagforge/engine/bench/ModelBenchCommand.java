@@ -1,0 +1,180 @@
+package io.tagforge.engine.bench;
+
+import io.tagforge.engine.cleaning.CleaningJob;
+import io.tagforge.engine.cleaning.CleaningRequest;
+import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.DeviceOption;
+import io.tagforge.engine.cli.UserException;
+import io.tagforge.engine.generation.GenerationJob;
+import io.tagforge.engine.generation.GenerationRequest;
+import io.tagforge.engine.images.DatasetImages;
+import io.tagforge.engine.images.DatasetImages.ImageRow;
+import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.model.Detector;
+import io.tagforge.engine.model.Embedder;
+import io.tagforge.engine.model.ModelDevice;
+import io.tagforge.engine.model.ModelSpec;
+import io.tagforge.engine.model.PreparedImage;
+import io.tagforge.engine.model.Tagger;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./tagforge bench models}: a model alone (images decoded and prepared beforehand, in memory, fed in
+ * batches of the jobs' size) against the job that uses it end to end ({@code generate} for a tagger,
+ * {@code clean} for a detector or an embedder: reading, decoding, preparing, the model, the database), in
+ * images per second, and their ratio: how much of the model's speed the pipeline keeps.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Model-only images/s (prepared inputs in memory) next to end-to-end generate/clean images/s.")
+public class ModelBenchCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Option(names = "--dataset", required = true, description = "Dataset whose images are used.")
+    String dataset;
+
+    @ArgGroup(multiplicity = "1")
+    Model model;
+
+    static class Model {
+        @Option(names = "--tagger", description = "Tagger folder: timed against 'generate'.")
+        Path tagger;
+
+        @Option(names = "--detector", description = "Detector folder: timed against 'clean --detector'.")
+        Path detector;
+
+        @Option(names = "--embedder", description = "Embedder folder: timed against 'clean'.")
+        Path embedder;
+    }
+
+    @Option(names = "--release", description = "Release of the tagger's outputs (default: model.json's).")
+    String release;
+
+    @Option(names = "--with-embedder", description = "With --detector: the embedder 'clean' needs (its time is "
+            + "part of the end-to-end figure).")
+    Path withEmbedder;
+
+    @Option(names = "--phrases", split = ",", defaultValue = "person,dog,car,chair",
+            description = "With --detector: what the model alone looks for in every image (default ${DEFAULT-VALUE}).")
+    List<String> phrases;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "Images per batch (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.class,
+            description = "cpu, gpu, gpu:N or auto (default ${DEFAULT-VALUE}).")
+    ModelDevice device;
+
+    ModelBenchCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize < 1) {
+            throw new UserException("--batch-size must be at least 1");
+        }
+        List<BufferedImage> images = decodeAll();
+        System.out.printf(Locale.ROOT, "%d images of %s, batch %d, %d cores, load average %.2f%n", images.size(),
+                dataset, batchSize, Runtime.getRuntime().availableProcessors(), loadAverage());
+        double modelOnly;
+        double endToEnd;
+        if (model.tagger != null) {
+            try (Tagger tagger = Tagger.load(model.tagger, device, batchSize)) {
+                List<PreparedImage> prepared = images.stream().map(tagger.preprocessing()::prepare).toList();
+                modelOnly = timeBatches(prepared, tagger::predictPrepared);
+            }
+            String releaseName = release != null ? release : ModelSpec.read(model.tagger).json().path("release").asText(null);
+            if (releaseName == null) {
+                throw new UserException("--release: required, since " + model.tagger.resolve("model.json")
+                        + " names no release");
+            }
+            long start = System.nanoTime();
+            JobRecord job = GenerationJob.run(context.dataSource(), new GenerationRequest(dataset, model.tagger,
+                    releaseName, null, batchSize, device), null, "bench", JobListener.NONE);
+            endToEnd = job.counts().path("images").asLong() / seconds(start);
+        } else if (model.detector != null) {
+            if (withEmbedder == null) {
+                throw new UserException("--with-embedder: required with --detector ('clean' embeds the regions)");
+            }
+            try (Detector detector = Detector.load(model.detector, device, batchSize)) {
+                List<Detector.Request> requests = images.stream()
+                        .map(i -> new Detector.Request(i, phrases.stream().filter(detector::knows).toList())).toList();
+                modelOnly = timeBatches(requests, detector::detect);
+            }
+            endToEnd = clean(model.detector, withEmbedder);
+        } else {
+            try (Embedder embedder = Embedder.load(model.embedder, device, batchSize)) {
+                List<PreparedImage> prepared = images.stream().map(embedder.preprocessing()::prepare).toList();
+                modelOnly = timeBatches(prepared, embedder::embedPrepared);
+            }
+            endToEnd = clean(null, model.embedder);
+        }
+        System.out.printf(Locale.ROOT, "model only: %.2f images/s%nend to end:  %.2f images/s%nratio:       %.3f%n",
+                modelOnly, endToEnd, endToEnd / modelOnly);
+        System.out.printf(Locale.ROOT, "load average after: %.2f%n", loadAverage());
+        return 0;
+    }
+
+    /** 'clean' over the dataset's detectable tags, images per second of the images it looked at. */
+    private double clean(Path detector, Path embedder) throws Exception {
+        long start = System.nanoTime();
+        JobRecord job = CleaningJob.run(context.dataSource(), new CleaningRequest(dataset, detector, embedder, List.of(),
+                1, 0.1, 16, System.nanoTime(), null, null, batchSize, device), "bench", JobListener.NONE);
+        return job.counts().path("images").asLong() / seconds(start);
+    }
+
+    /** Images per second of {@code run} over all inputs in batches, after one untimed warm-up batch. */
+    private <T> double timeBatches(List<T> inputs, Consumer<List<T>> run) {
+        run.accept(inputs.subList(0, Math.min(batchSize, inputs.size())));
+        long start = System.nanoTime();
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            run.accept(inputs.subList(from, Math.min(inputs.size(), from + batchSize)));
+        }
+        return inputs.size() / seconds(start);
+    }
+
+    private List<BufferedImage> decodeAll() throws Exception {
+        List<BufferedImage> images = new ArrayList<>();
+        try (Connection c = context.dataSource().getConnection()) {
+            DatasetImages set = DatasetImages.find(c, dataset, "--dataset");
+            long after = 0;
+            List<ImageRow> rows;
+            while (!(rows = set.after(c, after, 256)).isEmpty()) {
+                for (ImageRow row : rows) {
+                    try {
+                        images.add(set.read(row));
+                    } catch (IOException e) {
+                        System.err.println("skipped: " + e.getMessage());
+                    }
+                }
+                after = rows.get(rows.size() - 1).id();
+            }
+        }
+        if (images.isEmpty()) {
+            throw new UserException("--dataset " + dataset + ": no readable images");
+        }
+        return images;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
