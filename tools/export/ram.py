@@ -38,6 +38,14 @@ class Probabilities(torch.nn.Module):
         return torch.sigmoid(self.logits(image))
 
 
+def tagging_logits(m, label_embed, image_embeds):
+    """RAM's image-tag recognition decoder: the label queries over the image embeddings, one logit per tag."""
+    image_atts = torch.ones(image_embeds.size()[:-1], dtype=torch.long, device=image_embeds.device)
+    tagging = m.tagging_head(encoder_embeds=label_embed, encoder_hidden_states=image_embeds,
+                             encoder_attention_mask=image_atts, return_dict=False, mode="tagging")
+    return m.fc(tagging[0])
+
+
 class RamLogits(torch.nn.Module):
     """RAM's tagging path (ram/models/ram.py generate_tag) up to the logits."""
 
@@ -49,11 +57,8 @@ class RamLogits(torch.nn.Module):
         m = self.model
         label_embed = torch.nn.functional.relu(m.wordvec_proj(m.label_embed))
         image_embeds = m.image_proj(m.visual_encoder(image))
-        image_atts = torch.ones(image_embeds.size()[:-1], dtype=torch.long, device=image.device)
         label_embed = label_embed.unsqueeze(0).repeat(image_embeds.shape[0], 1, 1)
-        tagging = m.tagging_head(encoder_embeds=label_embed, encoder_hidden_states=image_embeds,
-                                 encoder_attention_mask=image_atts, return_dict=False, mode="tagging")
-        return m.fc(tagging[0]).squeeze(-1)
+        return tagging_logits(m, label_embed, image_embeds).squeeze(-1)
 
 
 class RamPlusLogits(torch.nn.Module):
@@ -67,7 +72,6 @@ class RamPlusLogits(torch.nn.Module):
     def forward(self, image):
         m = self.model
         image_embeds = m.image_proj(m.visual_encoder(image))
-        image_atts = torch.ones(image_embeds.size()[:-1], dtype=torch.long, device=image.device)
         cls = image_embeds[:, 0, :]
         cls = cls / cls.norm(dim=-1, keepdim=True)
         per_class = m.label_embed.shape[0] // m.num_class
@@ -76,9 +80,7 @@ class RamPlusLogits(torch.nn.Module):
         descriptions = m.label_embed.view(-1, per_class, m.label_embed.shape[-1])
         label_embed = (weights.unsqueeze(-1) * descriptions.unsqueeze(0)).sum(dim=2)
         label_embed = torch.nn.functional.relu(m.wordvec_proj(label_embed))
-        tagging = m.tagging_head(encoder_embeds=label_embed, encoder_hidden_states=image_embeds,
-                                 encoder_attention_mask=image_atts, return_dict=False, mode="tagging")
-        return m.fc(tagging[0]).squeeze(-1)
+        return tagging_logits(m, label_embed, image_embeds).squeeze(-1)
 
 
 class Tag2TextLogits(torch.nn.Module):
@@ -91,11 +93,8 @@ class Tag2TextLogits(torch.nn.Module):
     def forward(self, image):
         m = self.model
         image_embeds = m.visual_encoder(image)
-        image_atts = torch.ones(image_embeds.size()[:-1], dtype=torch.long, device=image.device)
         label_embed = m.label_embed.weight.unsqueeze(0).repeat(image_embeds.shape[0], 1, 1)
-        tagging = m.tagging_head(encoder_embeds=label_embed, encoder_hidden_states=image_embeds,
-                                 encoder_attention_mask=image_atts, return_dict=False, mode="tagging")
-        return m.fc(tagging[0])
+        return tagging_logits(m, label_embed, image_embeds)
 
 
 def recognize_anything(args):

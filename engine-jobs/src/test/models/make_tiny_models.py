@@ -58,10 +58,10 @@ LUMA = [0.299, 0.587, 0.114]
 
 
 class Denormalize(torch.nn.Module):
-    def __init__(self):
+    def __init__(self, mean=None, std=None):
         super().__init__()
-        self.register_buffer("mean", torch.tensor(MEAN).view(1, 3, 1, 1))
-        self.register_buffer("std", torch.tensor(STD).view(1, 3, 1, 1))
+        self.register_buffer("mean", torch.tensor(mean or MEAN).view(1, 3, 1, 1))
+        self.register_buffer("std", torch.tensor(std or STD).view(1, 3, 1, 1))
         self.register_buffer("luma", torch.tensor(LUMA).view(1, 3, 1, 1))
 
     def forward(self, x):
@@ -380,14 +380,11 @@ CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
 class CaptionEncoder(torch.nn.Module):
     def __init__(self):
         super().__init__()
-        self.register_buffer("mean", torch.tensor(CLIP_MEAN).view(1, 3, 1, 1))
-        self.register_buffer("std", torch.tensor(CLIP_STD).view(1, 3, 1, 1))
+        self.denormalize = Denormalize(CLIP_MEAN, CLIP_STD)
 
     def forward(self, pixel_values):
-        rgb = pixel_values * self.std + self.mean
-        means = rgb.mean(dim=(2, 3))
-        luma = (means * torch.tensor(LUMA)).sum(dim=1, keepdim=True)
-        first = torch.cat([means, luma], dim=1).unsqueeze(1)
+        rgb, luma = self.denormalize(pixel_values)
+        first = torch.cat([rgb.mean(dim=(2, 3)), luma.mean(dim=(1, 2)).unsqueeze(1)], dim=1).unsqueeze(1)
         return torch.cat([first, torch.ones_like(first)], dim=1)  # [B,2,4]
 
 
@@ -450,11 +447,10 @@ def write_caption_encoder_decoder():
 class ClipEmbedder(torch.nn.Module):
     def __init__(self):
         super().__init__()
-        self.register_buffer("mean", torch.tensor(CLIP_MEAN).view(1, 3, 1, 1))
-        self.register_buffer("std", torch.tensor(CLIP_STD).view(1, 3, 1, 1))
+        self.denormalize = Denormalize(CLIP_MEAN, CLIP_STD)
 
     def forward(self, pixel_values):
-        rgb = pixel_values * self.std + self.mean
+        rgb, _ = self.denormalize(pixel_values)
         h = rgb.shape[2] // 2
         w = rgb.shape[3] // 2
         tokens = [rgb.mean(dim=(2, 3))]

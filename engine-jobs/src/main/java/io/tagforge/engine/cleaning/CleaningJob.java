@@ -14,7 +14,7 @@ import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.release.ReleaseTags;
-import io.tagforge.labelsystem.tag.Detectability;
+import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

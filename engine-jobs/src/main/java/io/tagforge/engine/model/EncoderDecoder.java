@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tagforge.engine.cli.UserException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,14 +84,7 @@ final class EncoderDecoder implements Captioner.Layout {
             throw new UserException(file + ": missing (layout encoder-decoder turns token ids into text with the "
                     + "export's tokenizer.json)");
         }
-        HuggingFaceTokenizer tokenizer;
-        try {
-            tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(file).optAddSpecialTokens(false)
-                    .optTruncation(false).optPadding(false).build();
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(file + ": cannot read as a HuggingFace tokenizer.json: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        HuggingFaceTokenizer tokenizer = PhraseTokenizer.open(file);
         try {
             return new EncoderDecoder(spec, tokenizer, device, batchSize, probe);
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.tagforge.engine.vocab;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.labelsystem.tag.Detectability;
+import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.sql.Connection;
 import java.util.concurrent.Callable;

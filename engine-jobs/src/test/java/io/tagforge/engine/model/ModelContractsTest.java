@@ -88,7 +88,7 @@ class ModelContractsTest {
             assertThat(new int[] {prepared.width(), prepared.height()}).containsExactly(48, 24);
             List<List<Detection>> batch = detector.detect(List.of(
                     new Detector.Request(halves, List.of("red", "blue", "green")),
-                    new Detector.Request(square(new Color(0, 200, 0)), List.of("green", "red"))));
+                    new Detector.Request(solid(new Color(0, 200, 0), 100, 100), List.of("green", "red"))));
             List<Detection> first = batch.get(0);
             assertThat(first).extracting(Detection::phrase).containsExactly("red", "blue");
             // one column of 48 mixes red and blue across the middle
@@ -164,19 +164,14 @@ class ModelContractsTest {
     }
 
     private static BufferedImage solid(Color colour) {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, 64, 48);
-        g.dispose();
-        return image;
+        return solid(colour, 64, 48);
     }
 
-    private static BufferedImage square(Color colour) {
-        BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+    private static BufferedImage solid(Color colour, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
-        g.fillRect(0, 0, 100, 100);
+        g.fillRect(0, 0, width, height);
         g.dispose();
         return image;
     }

@@ -1,7 +1,8 @@
-package io.tagforge.labelsystem.tag;
+package io.tagforge.labelsystem.detectable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
-package io.tagforge.labelsystem.tag;
+package io.tagforge.labelsystem.detectable;
 
 import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.Synset;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.sql.Array;
