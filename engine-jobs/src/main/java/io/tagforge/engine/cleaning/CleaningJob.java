@@ -13,9 +13,15 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
+import io.tagforge.engine.pipeline.BackgroundWriter;
+import io.tagforge.engine.pipeline.ImageDecoding;
+import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
+import io.tagforge.engine.pipeline.ImageDecoding.Pending;
+import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.wordnet.WordNet;
+import java.awt.image.BufferedImage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,8 +87,8 @@ public final class CleaningJob {
             Map<Integer, String> names = names(ctx, ctx.checkpoint().path("categories"));
             int[] categories = names.keySet().stream().mapToInt(Integer::intValue).toArray();
             RegionPass regions = new RegionPass(images, categories, names, detector, embedder, tagger, release);
-            while (ctx.checkpoint().path("phase").asText().equals("regions") && !ctx.cancelRequested()) {
-                regionBatch(ctx, images, regions);
+            if (ctx.checkpoint().path("phase").asText().equals("regions")) {
+                regionPass(ctx, images, regions);
             }
             OutlierPass outliers = new OutlierPass(images.datasetId(), embedder.spec().name(), request);
             while (ctx.checkpoint().path("phase").asText().equals("outliers") && !ctx.cancelRequested()) {
@@ -134,27 +140,49 @@ public final class CleaningJob {
                 "categories_unknown_to_detector", unknown, "categories_not_detectable", notDetectable));
     }
 
-    private void regionBatch(JobContext ctx, DatasetImages images, RegionPass regions) throws SQLException {
-        long after = ctx.checkpoint().path("after").asLong();
-        List<RegionPass.Candidate> batch;
-        RegionPass.Result result;
-        try (Connection c = ctx.dataSource().getConnection()) {
-            batch = regions.next(c, after, request.batchSize());
-            result = batch.isEmpty() ? null : regions.process(c, batch, message -> ctx.log("WARN", message));
+    /**
+     * Phase 1 batch by batch: the next batches are read and their images decoded on other threads while the
+     * models work on this one, and each batch's results commit on a writer thread, with the checkpoint.
+     */
+    private void regionPass(JobContext ctx, DatasetImages images, RegionPass regions) throws Exception {
+        JsonNode categories = ctx.checkpoint().path("categories");
+        long[] cursor = {ctx.checkpoint().path("after").asLong()};
+        try (ImageDecoding decoding = new ImageDecoding("clean-decode");
+             BackgroundWriter writer = new BackgroundWriter("clean-write");
+             ReadAhead<Pending<RegionPass.Candidate, BufferedImage>> reader = new ReadAhead<>("clean-read", 2, () -> {
+                 List<RegionPass.Candidate> batch;
+                 try (Connection c = ctx.dataSource().getConnection()) {
+                     batch = regions.next(c, cursor[0], request.batchSize());
+                 }
+                 if (batch.isEmpty()) {
+                     return null;
+                 }
+                 cursor[0] = batch.get(batch.size() - 1).image().id();
+                 return decoding.submit(batch, regions::read);
+             })) {
+            Pending<RegionPass.Candidate, BufferedImage> pending;
+            while (!ctx.cancelRequested() && (pending = reader.take()) != null) {
+                List<Outcome<RegionPass.Candidate, BufferedImage>> batch = pending.await();
+                RegionPass.Result result;
+                try (Connection c = ctx.dataSource().getConnection()) {
+                    result = regions.process(c, batch, message -> ctx.log("WARN", message));
+                }
+                ObjectNode next = checkpoint(categories, "regions").put("after", batch.get(batch.size() - 1).row().image().id());
+                writer.submit(() -> ctx.commitBatch(c -> regions.write(c, result, images.datasetId(), ctx.jobId()), next,
+                        batch.size(), Map.of(
+                                "images", (long) batch.size(),
+                                "images_unreadable", result.unreadable,
+                                "regions_detected", result.detected,
+                                "regions_zero_size", result.zeroSize,
+                                "regions_embedded", (long) result.regions.size(),
+                                "flags_no_region", result.flags.count(Flags.NO_REGION),
+                                "flags_low_score", result.flags.count(Flags.LOW_SCORE))));
+            }
+            writer.finish();
         }
-        if (batch.isEmpty()) {
-            ctx.commitBatch(c -> { }, checkpoint(ctx, "outliers").put("next", 0), 0, Map.of());
-            return;
+        if (!ctx.cancelRequested()) {
+            ctx.commitBatch(c -> { }, checkpoint(categories, "outliers").put("next", 0), 0, Map.of());
         }
-        ObjectNode next = checkpoint(ctx, "regions").put("after", batch.get(batch.size() - 1).image().id());
-        ctx.commitBatch(c -> regions.write(c, result, images.datasetId(), ctx.jobId()), next, batch.size(), Map.of(
-                "images", (long) batch.size(),
-                "images_unreadable", result.unreadable,
-                "regions_detected", result.detected,
-                "regions_zero_size", result.zeroSize,
-                "regions_embedded", (long) result.regions.size(),
-                "flags_no_region", result.flags.count(Flags.NO_REGION),
-                "flags_low_score", result.flags.count(Flags.LOW_SCORE)));
     }
 
     /**
@@ -254,8 +282,12 @@ public final class CleaningJob {
 
     /** The next checkpoint: a phase, and the categories chosen at the start. */
     private static ObjectNode checkpoint(JobContext ctx, String phase) {
+        return checkpoint(ctx.checkpoint().path("categories"), phase);
+    }
+
+    private static ObjectNode checkpoint(JsonNode categories, String phase) {
         ObjectNode next = JSON.createObjectNode().put("phase", phase);
-        next.set("categories", ctx.checkpoint().path("categories"));
+        next.set("categories", categories);
         return next;
     }
 }
