@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
  * {@code ./tagforge bench models}: a model alone (images decoded and prepared beforehand, in memory, fed in
  * batches of the jobs' size) against the job that uses it end to end ({@code generate} for a tagger,
  * {@code clean} for a detector or an embedder: reading, decoding, preparing, the model, the database), in
- * images per second, and their ratio: how much of the model's speed the pipeline keeps.
+ * images per second, and their ratio: how much of the model's speed the pipeline keeps. The model alone is
+ * timed before and after the job and the two averaged, so that a machine whose load changes meanwhile (other
+ * work on the same cores) biases neither side.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Model-only images/s (prepared inputs in memory) next to end-to-end generate/clean images/s.")
@@ -90,22 +92,23 @@ public class ModelBenchCommand implements Callable<Integer> {
         List<BufferedImage> images = decodeAll();
         System.out.printf(Locale.ROOT, "%d images of %s, batch %d, %d cores, load average %.2f%n", images.size(),
                 dataset, batchSize, Runtime.getRuntime().availableProcessors(), loadAverage());
-        double modelOnly;
+        double[] modelOnly = new double[2];
         double endToEnd;
         if (model.tagger != null) {
-            try (Tagger tagger = Tagger.load(model.tagger, device, batchSize)) {
-                List<PreparedImage> prepared = images.stream().map(tagger.preprocessing()::prepare).toList();
-                modelOnly = timeBatches(prepared, tagger::predictPrepared);
-            }
             String releaseName = release != null ? release : ModelSpec.read(model.tagger).json().path("release").asText(null);
             if (releaseName == null) {
                 throw new UserException("--release: required, since " + model.tagger.resolve("model.json")
                         + " names no release");
             }
-            long start = System.nanoTime();
-            JobRecord job = GenerationJob.run(context.dataSource(), new GenerationRequest(dataset, model.tagger,
-                    releaseName, null, batchSize, device), null, "bench", JobListener.NONE);
-            endToEnd = job.counts().path("images").asLong() / seconds(start);
+            try (Tagger tagger = Tagger.load(model.tagger, device, batchSize)) {
+                List<PreparedImage> prepared = images.stream().map(tagger.preprocessing()::prepare).toList();
+                modelOnly[0] = timeBatches(prepared, tagger::predictPrepared);
+                Timing timing = new Timing();
+                GenerationJob.run(context.dataSource(), new GenerationRequest(dataset, model.tagger,
+                        releaseName, null, batchSize, device), null, "bench", timing);
+                endToEnd = timing.report();
+                modelOnly[1] = timeBatches(prepared, tagger::predictPrepared);
+            }
         } else if (model.detector != null) {
             if (withEmbedder == null) {
                 throw new UserException("--with-embedder: required with --detector ('clean' embeds the regions)");
@@ -113,28 +116,72 @@ public class ModelBenchCommand implements Callable<Integer> {
             try (Detector detector = Detector.load(model.detector, device, batchSize)) {
                 List<Detector.Request> requests = images.stream()
                         .map(i -> new Detector.Request(i, phrases.stream().filter(detector::knows).toList())).toList();
-                modelOnly = timeBatches(requests, detector::detect);
+                modelOnly[0] = timeBatches(requests, detector::detect);
+                endToEnd = clean(model.detector, withEmbedder);
+                modelOnly[1] = timeBatches(requests, detector::detect);
             }
-            endToEnd = clean(model.detector, withEmbedder);
         } else {
             try (Embedder embedder = Embedder.load(model.embedder, device, batchSize)) {
                 List<PreparedImage> prepared = images.stream().map(embedder.preprocessing()::prepare).toList();
-                modelOnly = timeBatches(prepared, embedder::embedPrepared);
+                modelOnly[0] = timeBatches(prepared, embedder::embedPrepared);
+                endToEnd = clean(null, model.embedder);
+                modelOnly[1] = timeBatches(prepared, embedder::embedPrepared);
             }
-            endToEnd = clean(null, model.embedder);
         }
-        System.out.printf(Locale.ROOT, "model only: %.2f images/s%nend to end:  %.2f images/s%nratio:       %.3f%n",
-                modelOnly, endToEnd, endToEnd / modelOnly);
+        double mean = (modelOnly[0] + modelOnly[1]) / 2;
+        System.out.printf(Locale.ROOT, "model only: %.2f images/s (%.2f before the job, %.2f after)%n"
+                + "end to end: %.2f images/s%nratio:      %.3f%n", mean, modelOnly[0], modelOnly[1], endToEnd,
+                endToEnd / mean);
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", loadAverage());
         return 0;
     }
 
     /** 'clean' over the dataset's detectable tags, images per second of the images it looked at. */
     private double clean(Path detector, Path embedder) throws Exception {
-        long start = System.nanoTime();
-        JobRecord job = CleaningJob.run(context.dataSource(), new CleaningRequest(dataset, detector, embedder, List.of(),
-                1, 0.1, 16, System.nanoTime(), null, null, batchSize, device), "bench", JobListener.NONE);
-        return job.counts().path("images").asLong() / seconds(start);
+        Timing timing = new Timing();
+        CleaningJob.run(context.dataSource(), new CleaningRequest(dataset, detector, embedder, List.of(),
+                1, 0.1, 16, System.nanoTime(), null, null, batchSize, device), "bench", timing);
+        return timing.report();
+    }
+
+    /**
+     * A job's images per second from its start (models loaded and warmed up by their first batch, as any run
+     * pays) to its end; printed beside the rate after the first committed batch, the steady state of a long run.
+     */
+    private static final class Timing implements JobListener {
+        private final long start = System.nanoTime();
+        private long images;
+        private long firstBatchAt;
+        private long firstBatchImages;
+        private long end;
+
+        @Override
+        public void started(JobRecord job) {
+            images = job.progress();
+        }
+
+        @Override
+        public void progressed(long progress, Long total) {
+            if (firstBatchAt == 0 && progress > images) {
+                firstBatchAt = System.nanoTime();
+                firstBatchImages = progress;
+            }
+            images = progress;
+        }
+
+        @Override
+        public void finished(JobRecord job) {
+            end = System.nanoTime();
+            images = job.counts().path("images").asLong();
+        }
+
+        double report() {
+            double whole = images / ((end - start) / 1e9);
+            double steady = (images - firstBatchImages) / ((end - firstBatchAt) / 1e9);
+            System.out.printf(Locale.ROOT, "job: %d images in %.1f s; after its first batch %.2f images/s%n", images,
+                    (end - start) / 1e9, steady);
+            return whole;
+        }
     }
 
     /** Images per second of {@code run} over all inputs in batches, after one untimed warm-up batch. */
