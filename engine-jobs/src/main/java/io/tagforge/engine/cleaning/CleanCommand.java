@@ -30,8 +30,8 @@ public class CleanCommand implements Callable<Integer> {
     @Option(names = "--embedder", required = true, description = "Embedder model folder (crop features).")
     Path embedder;
 
-    @Option(names = "--categories", split = ",", description = "Tag names to clean (default: every tag on at "
-            + "least --min-images images).")
+    @Option(names = "--categories", split = ",", description = "Tag names to clean (default: every "
+            + "detectable tag on at least --min-images images; see 'vocab propose-detectable').")
     List<String> categories = List.of();
 
     @Option(names = "--min-images", defaultValue = "5", description = "Without --categories: the images a tag "
