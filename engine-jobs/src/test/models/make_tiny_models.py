@@ -29,6 +29,20 @@ Models:
   grounding-dino-pixel-mask  the same with a pixel_mask [B,32,32] input (int64, 1 = image), as the
              Transformers.js export takes; pixels under 0 count for no colour.
   grounding-dino-bad  the same model whose second output is called "boxes", not "pred_boxes".
+  grounding-dino-shorter-side  a Grounding-DINO-shaped ONNX detector taking images at their own aspect ratio
+             (resize shorter-side 32, max_size 48, padded batches) with a pixel_mask [B,H,W]: 3 queries (red,
+             green, blue), each the bounding box of the colour's pixels inside the mask, normalized by the image's
+             own (unpadded) width and height as Grounding-DINO's masked position encoding does, p = 0.99 min(1,
+             2 * share of the image's pixels), token logits as in grounding-dino.
+  captioner-encoder-decoder  an encoder-decoder captioner (layout encoder-decoder, ONNX pair, WordPiece
+             tokenizer.json with [DEC] as BOS and [SEP] as EOS, prompt "a picture of", bicubic): the encoder gives
+             hidden states [B,2,4] (channel means and luminance, then ones); the decoder's logits at each position
+             are log-probabilities of a Markov chain over tokens chosen by the dominant channel (CAPTION_CHAINS):
+             red greedy and beam "red car parking on the street", green greedy "green field" but beam "trees",
+             blue "sky" only because min_length bans [SEP] right after the prompt.
+  embedder-clip  a CLIP-style ONNX embedder (resize center-crop, shortest_edge 16, crop 16x16, bicubic): outputs
+             last_hidden_state [B,5,3] (token 0: the crop's channel means; token k: mean of quadrant k times k)
+             and pooler_output [B,3] (twice token 0); model.json takes last_hidden_state with CLS pooling.
 """
 import json
 import os
@@ -44,10 +58,10 @@ LUMA = [0.299, 0.587, 0.114]
 
 
 class Denormalize(torch.nn.Module):
-    def __init__(self):
+    def __init__(self, mean=None, std=None):
         super().__init__()
-        self.register_buffer("mean", torch.tensor(MEAN).view(1, 3, 1, 1))
-        self.register_buffer("std", torch.tensor(STD).view(1, 3, 1, 1))
+        self.register_buffer("mean", torch.tensor(mean or MEAN).view(1, 3, 1, 1))
+        self.register_buffer("std", torch.tensor(std or STD).view(1, 3, 1, 1))
         self.register_buffer("luma", torch.tensor(LUMA).view(1, 3, 1, 1))
 
     def forward(self, x):
@@ -278,6 +292,194 @@ def write(name, module, example, meta, onnx=False):
         f.write("\n")
 
 
+class ShorterSideGroundingDino(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.denormalize = Denormalize()
+        weights = torch.zeros(len(TOKENS), 3)
+        for word, colours in TOKEN_COLOURS.items():
+            weights[TOKENS.index(word)] = torch.tensor(colours)
+        self.register_buffer("weights", weights)
+        self.register_buffer("positions", torch.arange(MAX_TEXT).view(1, 1, MAX_TEXT))
+
+    def forward(self, pixel_values, input_ids, attention_mask, token_type_ids, pixel_mask):
+        rgb, _ = self.denormalize(pixel_values)
+        valid = pixel_mask > 0  # [B,H,W]
+        width = valid[:, 0, :].float().sum(dim=1).view(-1, 1, 1)  # the image's own size inside the padding
+        height = valid[:, :, 0].float().sum(dim=1).view(-1, 1, 1)
+        xs = (torch.ones_like(rgb[:, 0]).cumsum(dim=2) - 0.5) / width  # [B,H,W]
+        ys = (torch.ones_like(rgb[:, 0]).cumsum(dim=1) - 0.5) / height
+        r, g, b = rgb[:, 0], rgb[:, 1], rgb[:, 2]
+        masks = [(r > g + 0.05) & (r > b + 0.05), (g > r + 0.05) & (g > b + 0.05), (b > r + 0.05) & (b > g + 0.05)]
+        boxes = []
+        scores = []
+        for mask in masks:
+            part = (mask & valid).float()
+            share = part.sum(dim=(1, 2)) / (width * height).view(-1)
+            big = 2.0
+            x1 = torch.where(part > 0, xs, torch.full_like(part, big)).amin(dim=(1, 2)) - 0.5 / width.view(-1)
+            y1 = torch.where(part > 0, ys, torch.full_like(part, big)).amin(dim=(1, 2)) - 0.5 / height.view(-1)
+            x2 = torch.where(part > 0, xs, torch.full_like(part, -big)).amax(dim=(1, 2)) + 0.5 / width.view(-1)
+            y2 = torch.where(part > 0, ys, torch.full_like(part, -big)).amax(dim=(1, 2)) + 0.5 / height.view(-1)
+            box = torch.stack([(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1], dim=1)
+            boxes.append(torch.where((share > 0).unsqueeze(1), box, torch.zeros_like(box)))
+            scores.append(0.99 * (2 * share).clamp(max=1.0))
+        boxes = torch.stack(boxes, dim=1)  # [B,3,4]
+        p = torch.stack(scores, dim=1)  # [B,3]
+        prob = p.unsqueeze(1) * self.weights[input_ids]  # [B,T,3]
+        valid_text = (attention_mask * (1 - token_type_ids)).float()
+        position = torch.ones_like(input_ids).cumsum(dim=1) - 1
+        onehot = (position.unsqueeze(2) == self.positions).float()  # [B,T,256]
+        prob256 = torch.bmm(onehot.transpose(1, 2), prob).transpose(1, 2)  # [B,3,256]
+        valid256 = torch.bmm(valid_text.unsqueeze(1), onehot) > 0
+        prob256 = prob256.clamp(1e-6, 1 - 1e-6)
+        logits = torch.log(prob256) - torch.log(1 - prob256)
+        logits = torch.where(valid256, logits, torch.full_like(logits, float("-inf")))
+        return logits, boxes
+
+
+def write_shorter_side_grounding_dino():
+    name = "grounding-dino-shorter-side"
+    folder = os.path.join(OUT, name)
+    os.makedirs(folder, exist_ok=True)
+    module = ShorterSideGroundingDino().eval()
+    image = torch.rand(2, 3, 24, 40)
+    ids = torch.tensor([[2, 5, 4, 8, 9, 10, 4, 3], [2, 7, 4, 3, 0, 0, 0, 0]])
+    mask = torch.ones(2, 24, 40, dtype=torch.long)
+    mask[1, :, 30:] = 0
+    names = ["pixel_values", "input_ids", "attention_mask", "token_type_ids", "pixel_mask"]
+    axes = {"pixel_values": {0: "batch", 2: "height", 3: "width"}, "input_ids": {0: "batch", 1: "tokens"},
+            "attention_mask": {0: "batch", 1: "tokens"}, "token_type_ids": {0: "batch", 1: "tokens"},
+            "pixel_mask": {0: "batch", 1: "height", 2: "width"}, "logits": {0: "batch"}, "pred_boxes": {0: "batch"}}
+    torch.onnx.export(module, (image, ids, (ids > 0).long(), torch.zeros_like(ids), mask),
+                      os.path.join(folder, "model.onnx"), opset_version=13, input_names=names,
+                      output_names=["logits", "pred_boxes"], dynamic_axes=axes)
+    meta = {"input_size": [SIZE, SIZE], "mean": MEAN, "std": STD, "resize": "shorter-side", "max_size": 48,
+            "interpolation": "bilinear", "task": "detector", "engine": "OnnxRuntime", "layout": "grounding-dino",
+            "name": "tiny-" + name, "output": {"boxes": "cxcywh", "queries": 3, "text_tokens": MAX_TEXT},
+            "box_threshold": 0.35, "text_threshold": 0.25}
+    write_json(folder, "model.json", meta, 2)
+    write_json(folder, "tokenizer.json", tokenizer_json(), 1)
+
+
+CAPTION_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[DEC]", "a", "picture", "of", "red", "car", "park", "##ing",
+                  "on", "the", "street", "green", "field", "tree", "##s", "blue", "sky"]
+CAPTION_SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[DEC]"]
+# per dominant channel: token -> {next token: probability}; every other next token gets 1e-4
+CAPTION_CHAINS = [
+    {"of": {"red": 0.9}, "red": {"car": 0.9}, "car": {"park": 0.6, "[SEP]": 0.3}, "park": {"##ing": 0.95},
+     "##ing": {"on": 0.9}, "on": {"the": 0.9}, "the": {"street": 0.9}, "street": {"[SEP]": 0.9}},
+    {"of": {"green": 0.5, "tree": 0.45}, "green": {"field": 0.35, "tree": 0.33, "sky": 0.3},
+     "field": {"[SEP]": 0.95}, "tree": {"##s": 0.95}, "##s": {"[SEP]": 0.95}, "sky": {"[SEP]": 0.95}},
+    {"of": {"[SEP]": 0.6, "sky": 0.38}, "sky": {"[SEP]": 0.95}},
+]
+CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
+CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
+
+
+class CaptionEncoder(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.denormalize = Denormalize(CLIP_MEAN, CLIP_STD)
+
+    def forward(self, pixel_values):
+        rgb, luma = self.denormalize(pixel_values)
+        first = torch.cat([rgb.mean(dim=(2, 3)), luma.mean(dim=(1, 2)).unsqueeze(1)], dim=1).unsqueeze(1)
+        return torch.cat([first, torch.ones_like(first)], dim=1)  # [B,2,4]
+
+
+class CaptionDecoder(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        v = len(CAPTION_TOKENS)
+        table = torch.full((3, v, v), 1e-4)
+        table[:, :, CAPTION_TOKENS.index("[SEP]")] = 0.9  # tokens outside a chain end the caption
+        for colour, chain in enumerate(CAPTION_CHAINS):
+            for token, nexts in chain.items():
+                row = torch.full((v,), 1e-4)
+                for nxt, p in nexts.items():
+                    row[CAPTION_TOKENS.index(nxt)] = p
+                table[colour, CAPTION_TOKENS.index(token)] = row
+        self.register_buffer("table", torch.log(table))
+
+    def forward(self, input_ids, attention_mask, encoder_hidden_states):
+        colour = encoder_hidden_states[:, 0, :3].argmax(dim=1)  # [N]
+        logits = self.table[colour.unsqueeze(1), input_ids]  # [N,L,V]
+        return logits * attention_mask.unsqueeze(2).float()
+
+
+def caption_tokenizer_json():
+    tokenizer = tokenizer_json()
+    tokenizer["added_tokens"] = [{"id": CAPTION_TOKENS.index(t), "content": t, "single_word": False,
+                                  "lstrip": False, "rstrip": False, "normalized": False, "special": True}
+                                 for t in CAPTION_SPECIAL]
+    tokenizer["model"]["vocab"] = {t: i for i, t in enumerate(CAPTION_TOKENS)}
+    tokenizer["post_processor"]["special_tokens"] = {
+        t: {"id": t, "ids": [CAPTION_TOKENS.index(t)], "tokens": [t]} for t in ["[CLS]", "[SEP]"]}
+    return tokenizer
+
+
+def write_caption_encoder_decoder():
+    folder = os.path.join(OUT, "captioner-encoder-decoder")
+    os.makedirs(folder, exist_ok=True)
+    image = torch.rand(2, 3, SIZE, SIZE)
+    torch.onnx.export(CaptionEncoder().eval(), (image,), os.path.join(folder, "encoder.onnx"), opset_version=13,
+                      input_names=["pixel_values"], output_names=["last_hidden_state"],
+                      dynamic_axes={"pixel_values": {0: "batch"}, "last_hidden_state": {0: "batch"}})
+    ids = torch.tensor([[4, 5, 6, 7], [4, 5, 6, 7]])
+    states = torch.rand(2, 2, 4)
+    torch.onnx.export(CaptionDecoder().eval(), (ids, torch.ones_like(ids), states),
+                      os.path.join(folder, "decoder.onnx"), opset_version=13,
+                      input_names=["input_ids", "attention_mask", "encoder_hidden_states"], output_names=["logits"],
+                      dynamic_axes={"input_ids": {0: "sequences", 1: "length"},
+                                    "attention_mask": {0: "sequences", 1: "length"},
+                                    "encoder_hidden_states": {0: "sequences"}, "logits": {0: "sequences", 1: "length"}})
+    meta = {"input_size": [SIZE, SIZE], "mean": CLIP_MEAN, "std": CLIP_STD, "resize": "stretch",
+            "interpolation": "bicubic", "task": "captioner", "engine": "OnnxRuntime", "layout": "encoder-decoder",
+            "name": "tiny-captioner-encoder-decoder", "prompt": "a picture of",
+            "bos_token_id": CAPTION_TOKENS.index("[DEC]"), "eos_token_id": CAPTION_TOKENS.index("[SEP]"),
+            "pad_token_id": CAPTION_TOKENS.index("[PAD]"),
+            "generation": {"num_beams": 3, "max_length": 30, "min_length": 5, "repetition_penalty": 1.0}}
+    write_json(folder, "model.json", meta, 2)
+    write_json(folder, "tokenizer.json", caption_tokenizer_json(), 1)
+
+
+class ClipEmbedder(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.denormalize = Denormalize(CLIP_MEAN, CLIP_STD)
+
+    def forward(self, pixel_values):
+        rgb, _ = self.denormalize(pixel_values)
+        h = rgb.shape[2] // 2
+        w = rgb.shape[3] // 2
+        tokens = [rgb.mean(dim=(2, 3))]
+        for k, (top, left) in enumerate([(0, 0), (0, w), (h, 0), (h, w)]):
+            tokens.append((k + 1) * rgb[:, :, top:top + h, left:left + w].mean(dim=(2, 3)))
+        hidden = torch.stack(tokens, dim=1)  # [B,5,3]
+        return hidden, 2 * hidden[:, 0]
+
+
+def write_clip_embedder():
+    folder = os.path.join(OUT, "embedder-clip")
+    os.makedirs(folder, exist_ok=True)
+    torch.onnx.export(ClipEmbedder().eval(), (torch.rand(2, 3, 16, 16),), os.path.join(folder, "model.onnx"),
+                      opset_version=13, input_names=["pixel_values"],
+                      output_names=["last_hidden_state", "pooler_output"],
+                      dynamic_axes={"pixel_values": {0: "batch"}, "last_hidden_state": {0: "batch"},
+                                    "pooler_output": {0: "batch"}})
+    meta = {"input_size": [16, 16], "mean": CLIP_MEAN, "std": CLIP_STD, "resize": "center-crop",
+            "shortest_edge": 16, "interpolation": "bicubic", "task": "embedder", "engine": "OnnxRuntime",
+            "name": "tiny-clip-embedder", "output": {"features": 3, "name": "last_hidden_state", "pooling": "cls"}}
+    write_json(folder, "model.json", meta, 2)
+
+
+def write_json(folder, name, value, indent):
+    with open(os.path.join(folder, name), "w") as f:
+        json.dump(value, f, indent=indent)
+        f.write("\n")
+
+
 def main():
     torch.manual_seed(0)
     image = torch.rand(2, 3, SIZE, SIZE)
@@ -300,6 +502,9 @@ def main():
     write_grounding_dino("grounding-dino", GroundingDino(), ["logits", "pred_boxes"])
     write_grounding_dino("grounding-dino-pixel-mask", GroundingDino(pixel_mask=True), ["logits", "pred_boxes"])
     write_grounding_dino("grounding-dino-bad", GroundingDino(), ["logits", "boxes"])
+    write_shorter_side_grounding_dino()
+    write_caption_encoder_decoder()
+    write_clip_embedder()
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ public class DatasetJobs {
             throw new IllegalArgumentException("K and min images: must be at least 1");
         }
         CleaningRequest request = new CleaningRequest(name, detector, embedder, List.of(), minImages, outlierFraction,
-                k, CLEAN_SEED, null, null, CLEAN_BATCH, false);
+                k, CLEAN_SEED, null, null, CLEAN_BATCH);
         String user = user();
         return jobs.submit(() -> CleaningJob.run(dataSource, request, user, JobListener.NONE));
     }

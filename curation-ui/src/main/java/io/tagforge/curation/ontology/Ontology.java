@@ -93,6 +93,10 @@ public class Ontology {
         return curation().setThreshold(tagId, version, threshold);
     }
 
+    public int setDetectable(int tagId, int version, boolean detectable) {
+        return curation().setDetectable(tagId, version, detectable);
+    }
+
     public int deprecate(int tagId, int version) {
         return curation().deprecate(tagId, version);
     }

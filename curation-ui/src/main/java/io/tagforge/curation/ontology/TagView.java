@@ -1,6 +1,7 @@
 package io.tagforge.curation.ontology;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -37,7 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One tag: names and translations, WordNet evidence, threshold, counts; rename, merge, split, deprecate. */
+/** One tag: names and translations, WordNet evidence, threshold, detectable, counts; rename, merge, split, deprecate. */
 @Route("ontology/tag")
 @PageTitle("Tag · Tagforge")
 @RolesAllowed(Roles.CURATOR)
@@ -75,7 +76,9 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
         tag = page.tag();
         H2 title = new H2(tag.name());
         title.setId("tag-name");
-        add(title, new Span("#" + tag.id() + " · " + tag.kind() + " · threshold " + tag.threshold() + " · version "
+        add(title, new Span("#" + tag.id() + " · " + tag.kind() + " · threshold " + tag.threshold()
+                + (tag.detectable() == null ? " · detectable not decided" : tag.detectable() ? " · detectable" : "")
+                + " · version "
                 + tag.version() + (tag.deprecated() ? " · DEPRECATED" : "")
                 + (tag.mergedInto() == null ? "" : " · merged into " + ontology.tagName(tag.mergedInto()))));
         if (tag.description() != null) {
@@ -142,8 +145,16 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
                 splitName.getValue(), splitKind.getValue(), List.copyOf(splitForms.getValue()))));
         Button deprecate = new Button("Deprecate", e -> change(() -> ontology.deprecate(tag.id(), tag.version())));
         deprecate.setId("deprecate");
-        VerticalLayout box = new VerticalLayout(FormRow.of(newName, rename), FormRow.of(threshold, setThreshold), FormRow.of(mergeInto, merge),
-                FormRow.of(splitName, splitKind, splitForms, split), deprecate);
+        Checkbox detectable = new Checkbox("Detectable: a detector can box it (cleaning looks for its regions)",
+                Boolean.TRUE.equals(tag.detectable()));
+        detectable.setId("detectable");
+        detectable.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                change(() -> ontology.setDetectable(tag.id(), tag.version(), e.getValue()));
+            }
+        });
+        VerticalLayout box = new VerticalLayout(FormRow.of(newName, rename), FormRow.of(threshold, setThreshold), detectable,
+                FormRow.of(mergeInto, merge), FormRow.of(splitName, splitKind, splitForms, split), deprecate);
         box.setPadding(false);
         return box;
     }

@@ -3,11 +3,13 @@ package io.tagforge.curation.ontology;
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTable;
 import io.tagforge.curation.CocoMiniFixture;
@@ -85,5 +87,20 @@ class OntologyViewsTest extends SpringUiTest {
             assertThat(c.kind()).isEqualTo(ReleaseDiff.Kind.RENAMED);
             assertThat(c.tagId()).isEqualTo(tag);
         });
+    }
+
+    @Test
+    void curatorsMarkATagDetectableOnItsPage() {
+        String name = "detectable test " + System.nanoTime();
+        int tag = coco.jdbc().sql("INSERT INTO tag (name) VALUES (?) RETURNING id").param(name).query(Integer.class).single();
+        UI.getCurrent().navigate(TagView.class, tag);
+        Checkbox detectable = _get(Checkbox.class, spec -> spec.withId("detectable"));
+        assertThat(detectable.getValue()).isFalse();
+        _setValue(detectable, true);
+        assertThat(coco.jdbc().sql("SELECT detectable FROM tag WHERE id = ?").param(tag).query(Boolean.class).single())
+                .isTrue();
+        assertThat(coco.jdbc().sql("SELECT action FROM audit_log WHERE entity_id = ?::text ORDER BY id DESC LIMIT 1")
+                .param(String.valueOf(tag)).query(String.class).single()).isEqualTo("set-detectable");
+        assertThat(_get(Checkbox.class, spec -> spec.withId("detectable")).getValue()).isTrue();
     }
 }

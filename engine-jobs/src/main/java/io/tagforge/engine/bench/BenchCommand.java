@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 ExportBenchCommand.class,
                 IngestBench.class,
                 ParseBenchCommand.class,
+                ModelBenchCommand.class,
         })
 public class BenchCommand {
 }

@@ -1,9 +1,11 @@
 package io.tagforge.engine.cleaning;
 
 import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.DeviceOption;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.model.ModelDevice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,8 +30,8 @@ public class CleanCommand implements Callable<Integer> {
     @Option(names = "--embedder", required = true, description = "Embedder model folder (crop features).")
     Path embedder;
 
-    @Option(names = "--categories", split = ",", description = "Tag names to clean (default: every tag on at "
-            + "least --min-images images).")
+    @Option(names = "--categories", split = ",", description = "Tag names to clean (default: every "
+            + "detectable tag on at least --min-images images; see 'vocab propose-detectable').")
     List<String> categories = List.of();
 
     @Option(names = "--min-images", defaultValue = "5", description = "Without --categories: the images a tag "
@@ -56,6 +58,10 @@ public class CleanCommand implements Callable<Integer> {
             + "a recheck. Rejected pairs stay rejected.")
     boolean recheck;
 
+    @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.class, description = "cpu, gpu, "
+            + "gpu:N, or auto: the GPU when there is one (default ${DEFAULT-VALUE}).")
+    ModelDevice device;
+
     @Option(names = "--batch-size", defaultValue = "16", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -75,7 +81,7 @@ public class CleanCommand implements Callable<Integer> {
             throw new UserException("--release: required with --tagger");
         }
         CleaningRequest request = new CleaningRequest(dataset, detector, embedder, categories, minImages,
-                outlierFraction, k, seed, tagger, release, batchSize, recheck);
+                outlierFraction, k, seed, tagger, release, batchSize, recheck, device);
         JobRecord job = CleaningJob.run(context.dataSource(), request, "cli", new ConsoleProgress("clean", "steps"));
         System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
         return 0;

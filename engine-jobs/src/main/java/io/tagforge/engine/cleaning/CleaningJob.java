@@ -14,8 +14,16 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
+import io.tagforge.engine.pipeline.BackgroundWriter;
+import io.tagforge.engine.pipeline.ImageDecoding;
+import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
+import io.tagforge.engine.pipeline.ImageDecoding.Pending;
+import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.detectable.Detectability;
+import io.tagforge.labelsystem.wordnet.WordNet;
+import java.awt.image.BufferedImage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,9 +75,11 @@ public final class CleaningJob {
                 release = ReleaseTags.load(c, request.release(), "--release");
             }
         }
-        try (Embedder embedder = Embedder.load(request.embedder(), request.batchSize());
-             Detector detector = request.detector() == null ? null : Detector.load(request.detector(), request.batchSize());
-             Tagger tagger = request.tagger() == null ? null : Tagger.load(request.tagger(), request.batchSize())) {
+        try (Embedder embedder = Embedder.load(request.embedder(), request.device(), request.batchSize());
+             Detector detector = request.detector() == null ? null
+                     : Detector.load(request.detector(), request.device(), request.batchSize());
+             Tagger tagger = request.tagger() == null ? null
+                     : Tagger.load(request.tagger(), request.device(), request.batchSize())) {
             if (tagger != null) {
                 release.requireOutputs(tagger.classCount(), request.tagger());
             }
@@ -80,8 +90,8 @@ public final class CleaningJob {
             int[] categories = names.keySet().stream().mapToInt(Integer::intValue).toArray();
             RegionPass regions = new RegionPass(images, categories, names, detector, embedder, tagger, release,
                     request.recheck());
-            while (ctx.checkpoint().path("phase").asText().equals("regions") && !ctx.cancelRequested()) {
-                regionBatch(ctx, images, regions);
+            if (ctx.checkpoint().path("phase").asText().equals("regions")) {
+                regionPass(ctx, images, regions);
             }
             OutlierPass outliers = new OutlierPass(images.datasetId(), embedder.spec().name(), request);
             while (ctx.checkpoint().path("phase").asText().equals("outliers") && !ctx.cancelRequested()) {
@@ -108,9 +118,16 @@ public final class CleaningJob {
     private void start(JobContext ctx, DatasetImages images, Detector detector) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         long unknown = 0;
+        long notDetectable = 0;
         long total;
         try (Connection c = ctx.dataSource().getConnection()) {
-            ids.addAll(request.categories().isEmpty() ? frequentTags(c, images) : namedTags(c));
+            if (request.categories().isEmpty()) {
+                List<Integer> frequent = frequentTags(c, images);
+                ids.addAll(detectable(ctx, c, frequent));
+                notDetectable = frequent.size() - ids.size();
+            } else {
+                ids.addAll(namedTags(c));
+            }
             for (Map.Entry<Integer, String> tag : names(c, ids).entrySet()) {
                 if (detector != null && !detector.knows(tag.getValue())) {
                     unknown++;
@@ -124,30 +141,79 @@ public final class CleaningJob {
         ids.forEach(checkpoint.putArray("categories")::add);
         ctx.total(total);
         ctx.commitBatch(c -> { }, checkpoint, 0, Map.of("categories", (long) ids.size(),
-                "categories_unknown_to_detector", unknown));
+                "categories_unknown_to_detector", unknown, "categories_not_detectable", notDetectable));
     }
 
-    private void regionBatch(JobContext ctx, DatasetImages images, RegionPass regions) throws SQLException {
-        long after = ctx.checkpoint().path("after").asLong();
-        List<RegionPass.Candidate> batch;
-        RegionPass.Result result;
-        try (Connection c = ctx.dataSource().getConnection()) {
-            batch = regions.next(c, after, request.batchSize());
-            result = batch.isEmpty() ? null : regions.process(c, batch, message -> ctx.log("WARN", message));
+    /**
+     * Phase 1 batch by batch: the next batches are read and their images decoded on other threads while the
+     * models work on this one, and each batch's results commit on a writer thread, with the checkpoint.
+     */
+    private void regionPass(JobContext ctx, DatasetImages images, RegionPass regions) throws Exception {
+        JsonNode categories = ctx.checkpoint().path("categories");
+        long[] cursor = {ctx.checkpoint().path("after").asLong()};
+        try (ImageDecoding decoding = new ImageDecoding("clean-decode");
+             BackgroundWriter writer = new BackgroundWriter("clean-write");
+             ReadAhead<Pending<RegionPass.Candidate, BufferedImage>> reader = new ReadAhead<>("clean-read", 2, () -> {
+                 List<RegionPass.Candidate> batch;
+                 try (Connection c = ctx.dataSource().getConnection()) {
+                     batch = regions.next(c, cursor[0], request.batchSize());
+                 }
+                 if (batch.isEmpty()) {
+                     return null;
+                 }
+                 cursor[0] = batch.get(batch.size() - 1).image().id();
+                 return decoding.submit(batch, regions::read);
+             })) {
+            Pending<RegionPass.Candidate, BufferedImage> pending;
+            while (!ctx.cancelRequested() && (pending = reader.take()) != null) {
+                List<Outcome<RegionPass.Candidate, BufferedImage>> batch = pending.await();
+                RegionPass.Result result;
+                try (Connection c = ctx.dataSource().getConnection()) {
+                    result = regions.process(c, batch, message -> ctx.log("WARN", message));
+                }
+                ObjectNode next = checkpoint(categories, "regions").put("after", batch.get(batch.size() - 1).row().image().id());
+                writer.submit(() -> ctx.commitBatch(c -> regions.write(c, result, images.datasetId(), ctx.jobId()), next,
+                        batch.size(), Map.of(
+                                "images", (long) batch.size(),
+                                "images_unreadable", result.unreadable,
+                                "regions_detected", result.detected,
+                                "regions_zero_size", result.zeroSize,
+                                "regions_embedded", (long) result.regions.size(),
+                                "flags_no_region", result.flags.count(FlagRule.NO_REGION),
+                                "flags_low_score", result.flags.count(FlagRule.LOW_SCORE))));
+            }
+            writer.finish();
         }
-        if (batch.isEmpty()) {
-            ctx.commitBatch(c -> { }, checkpoint(ctx, "outliers").put("next", 0), 0, Map.of());
-            return;
+        if (!ctx.cancelRequested()) {
+            ctx.commitBatch(c -> { }, checkpoint(categories, "outliers").put("next", 0), 0, Map.of());
         }
-        ObjectNode next = checkpoint(ctx, "regions").put("after", batch.get(batch.size() - 1).image().id());
-        ctx.commitBatch(c -> regions.write(c, result, images.datasetId(), ctx.jobId()), next, batch.size(), Map.of(
-                "images", (long) batch.size(),
-                "images_unreadable", result.unreadable,
-                "regions_detected", result.detected,
-                "regions_zero_size", result.zeroSize,
-                "regions_embedded", (long) result.regions.size(),
-                "flags_no_region", result.flags.count(FlagRule.NO_REGION),
-                "flags_low_score", result.flags.count(FlagRule.LOW_SCORE)));
+    }
+
+    /**
+     * The detectable ones of {@code tags}; tags nobody has decided on get WordNet's proposal first, stored, so
+     * curators see and can change what cleaning went by.
+     */
+    private static List<Integer> detectable(JobContext ctx, Connection c, List<Integer> tags) throws SQLException {
+        if (!ids(c, "SELECT id FROM tag WHERE id = ANY(?) AND detectable IS NULL", tags).isEmpty()) {
+            try (WordNet wordNet = WordNet.open()) {
+                int[] proposed = new Detectability(wordNet).proposeUndecided(c, tags);
+                ctx.log("INFO", "proposed from WordNet: " + proposed[0] + " tags detectable, " + proposed[1] + " not");
+            }
+        }
+        return ids(c, "SELECT id FROM tag WHERE id = ANY(?) AND detectable ORDER BY id", tags);
+    }
+
+    private static List<Integer> ids(Connection c, String sql, List<Integer> tags) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("int4", tags.toArray()));
+            List<Integer> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            return ids;
+        }
     }
 
     private List<Integer> namedTags(Connection c) throws SQLException {
@@ -220,8 +286,12 @@ public final class CleaningJob {
 
     /** The next checkpoint: a phase, and the categories chosen at the start. */
     private static ObjectNode checkpoint(JobContext ctx, String phase) {
+        return checkpoint(ctx.checkpoint().path("categories"), phase);
+    }
+
+    private static ObjectNode checkpoint(JsonNode categories, String phase) {
         ObjectNode next = JSON.createObjectNode().put("phase", phase);
-        next.set("categories", ctx.checkpoint().path("categories"));
+        next.set("categories", categories);
         return next;
     }
 }

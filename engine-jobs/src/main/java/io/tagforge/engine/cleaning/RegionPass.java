@@ -11,6 +11,7 @@ import io.tagforge.engine.model.Detection;
 import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
+import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
 import io.tagforge.engine.release.ReleaseTags;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Phase 1 of cleaning, a batch of images at a time: the detector looks for each image's candidate tags (one
@@ -104,17 +106,24 @@ final class RegionPass {
         }
     }
 
-    Result process(Connection c, List<Candidate> batch, java.util.function.Consumer<String> warn) throws SQLException {
+    /** Decodes a candidate's image (on a reading thread). */
+    BufferedImage read(Candidate candidate) throws IOException {
+        return images.read(candidate.image());
+    }
+
+    /** A batch whose images were decoded by {@link #read}: regions, embeddings, flags, ready to {@link #write}. */
+    Result process(Connection c, List<Outcome<Candidate, BufferedImage>> batch, Consumer<String> warn)
+            throws SQLException {
         Result result = new Result();
         List<Candidate> readable = new ArrayList<>();
         List<BufferedImage> pixels = new ArrayList<>();
-        for (Candidate candidate : batch) {
-            try {
-                pixels.add(images.read(candidate.image()));
-                readable.add(candidate);
-            } catch (IOException e) {
+        for (Outcome<Candidate, BufferedImage> outcome : batch) {
+            if (outcome.error() == null) {
+                pixels.add(outcome.value());
+                readable.add(outcome.row());
+            } else {
                 result.unreadable++;
-                warn.accept("skipped image " + candidate.image().id() + ": " + e.getMessage());
+                warn.accept("skipped image " + outcome.row().image().id() + ": " + outcome.error().getMessage());
             }
         }
         if (readable.isEmpty()) {

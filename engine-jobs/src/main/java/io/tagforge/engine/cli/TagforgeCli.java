@@ -4,6 +4,7 @@ import io.tagforge.db.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
 import io.tagforge.engine.cleaning.CleanCommand;
 import io.tagforge.engine.generation.GenerateCommand;
+import io.tagforge.engine.model.ModelsCommand;
 import io.tagforge.engine.regions.RegionsCommand;
 import io.tagforge.engine.evaluate.EvaluateCommand;
 import io.tagforge.engine.export.ExportCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
                 ParseCommand.class,
                 ReviewCommand.class,
                 ReportCommand.class,
+                ModelsCommand.class,
         })
 public class TagforgeCli implements Runnable {
 

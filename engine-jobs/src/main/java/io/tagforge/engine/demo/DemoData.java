@@ -11,6 +11,7 @@ import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.engine.regions.RegionImport;
+import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.ramformat.TagListImport;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
@@ -18,6 +19,7 @@ import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -54,6 +56,10 @@ public final class DemoData {
         say.accept("importing RAM's tag lists from " + ramDir);
         new TagListImport(ds, "demo").importRam(ramDir, "ram-4585");
         try (WordNet wordNet = WordNet.open()) {
+            say.accept("proposing which tags a detector can box (WordNet)");
+            try (Connection c = ds.getConnection()) {
+                new Detectability(wordNet).proposeUndecided(c, null);
+            }
             Vocabulary vocabulary = DatabaseVocabulary.load(ds, wordNet, LookupOptions.defaults());
             for (String dataset : List.of(TRAIN, VAL)) {
                 say.accept("parsing the captions of " + dataset);
@@ -71,7 +77,7 @@ public final class DemoData {
             Files.deleteIfExists(results);
         }
         say.accept("cleaning " + TRAIN + " (toy embedder, K-Means++ outliers)");
-        CleaningJob.run(ds, new CleaningRequest(TRAIN, null, embedder, List.of(), 3, 0.1, 4, 42, null, null, 16, false),
+        CleaningJob.run(ds, new CleaningRequest(TRAIN, null, embedder, List.of(), 3, 0.1, 4, 42, null, null, 16),
                 "demo", JobListener.NONE);
         say.accept("demo loaded");
     }

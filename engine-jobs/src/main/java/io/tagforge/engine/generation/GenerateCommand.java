@@ -1,9 +1,11 @@
 package io.tagforge.engine.generation;
 
 import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.cli.DeviceOption;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
@@ -36,6 +38,10 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--captioner", description = "Captioner model folder; its captions are stored as GENERATED.")
     Path captioner;
 
+    @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.class, description = "cpu, gpu, "
+            + "gpu:N, or auto: the GPU when there is one (default ${DEFAULT-VALUE}).")
+    ModelDevice device;
+
     @Option(names = "--batch-size", defaultValue = "32", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -56,7 +62,7 @@ public class GenerateCommand implements Callable<Integer> {
         if (releaseName == null) {
             throw new UserException("--release: required, since " + tagger.resolve("model.json") + " names no release");
         }
-        GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize);
+        GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize, device);
         JobRecord job;
         if (captioner != null && DatabaseVocabulary.hasTags(context.dataSource())) {
             try (WordNet wordNet = WordNet.open()) {

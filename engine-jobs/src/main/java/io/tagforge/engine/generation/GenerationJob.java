@@ -5,13 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.images.DatasetImages.ImageRow;
+import io.tagforge.engine.job.BatchWrite;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.Captioner;
+import io.tagforge.engine.model.PreparedImage;
 import io.tagforge.engine.model.Tagger;
+import io.tagforge.engine.pipeline.BackgroundWriter;
+import io.tagforge.engine.pipeline.ImageDecoding;
+import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
+import io.tagforge.engine.pipeline.ImageDecoding.Pending;
+import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.engine.report.StageSummary;
@@ -20,7 +27,6 @@ import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
 import io.tagforge.parser.service.ParseService;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +43,9 @@ import javax.sql.DataSource;
  * GENERATED, with the model's name) and, given a vocabulary, parsed into PARSED_GENERATED assignments.
  *
  * <p>Batches of images commit together with the checkpoint (the last image id), so a killed run resumes where
- * it stopped and writes nothing twice; every insert is also idempotent. Images that cannot be read are
+ * it stopped and writes nothing twice; every insert is also idempotent. The model thread only runs models:
+ * the next batches are read and their images decoded and prepared on other threads ({@link ReadAhead},
+ * {@link ImageDecoding}), and a batch's results are committed on a writer thread while the next one runs. Images that cannot be read are
  * skipped and counted ({@code images_unreadable}) with a WARN line in the job log. Counts
  * {@code tags_before} and {@code tags_after} are distinct (image, tag) pairs of the dataset, not rejected.
  */
@@ -69,47 +77,76 @@ public final class GenerationJob {
             release = ReleaseTags.load(c, request.release(), "--release");
             ctx.total(images.count(c));
         }
-        try (Tagger tagger = Tagger.load(request.tagger(), request.batchSize());
+        try (Tagger tagger = Tagger.load(request.tagger(), request.device(), request.batchSize());
              Captioner captioner = request.captioner() == null ? null
-                     : Captioner.load(request.captioner(), request.batchSize());
-             ParseService parser = captioner == null || vocabulary == null ? null : new ParseService(vocabulary, 1)) {
+                     : Captioner.load(request.captioner(), request.device(), request.batchSize());
+             ParseService parser = captioner == null || vocabulary == null ? null : new ParseService(vocabulary, 1);
+             ImageDecoding decoding = new ImageDecoding("generate-decode");
+             BackgroundWriter writer = new BackgroundWriter("generate-write")) {
             release.requireOutputs(tagger.classCount(), request.tagger());
             if (ctx.checkpoint() == null) {
                 long before = tagsInDataset(ctx, images);
                 ctx.commitBatch(c -> { }, checkpoint(0), 0, Map.of("tags_before", before));
             }
-            long after = ctx.checkpoint().path("after").asLong();
-            while (!ctx.checkpoint().path("done").asBoolean() && !ctx.cancelRequested()) {
-                List<ImageRow> batch;
+            if (ctx.checkpoint().path("done").asBoolean()) {
+                return;
+            }
+            long[] cursor = {ctx.checkpoint().path("after").asLong()};
+            // batches are read and their images decoded ahead of the model, results written behind it
+            try (ReadAhead<Pending<ImageRow, Inputs>> reader = new ReadAhead<>("generate-read", 2, () -> {
+                List<ImageRow> rows;
                 try (Connection c = ctx.dataSource().getConnection()) {
-                    batch = images.after(c, after, request.batchSize());
+                    rows = images.after(c, cursor[0], request.batchSize());
                 }
-                if (batch.isEmpty()) {
+                if (rows.isEmpty()) {
+                    return null;
+                }
+                cursor[0] = rows.get(rows.size() - 1).id();
+                return decoding.submit(rows, row -> {
+                    BufferedImage image = images.read(row);
+                    return new Inputs(tagger.preprocessing().prepare(image),
+                            captioner == null ? null : captioner.preprocessing().prepare(image));
+                });
+            })) {
+                Pending<ImageRow, Inputs> batch;
+                while (!ctx.cancelRequested() && (batch = reader.take()) != null) {
+                    Written written = generate(ctx, images.datasetId(), release, tagger, captioner, parser, batch.await());
+                    writer.submit(() -> ctx.commitBatch(written.write(), written.checkpoint(), written.images(),
+                            written.counts()));
+                }
+                writer.finish();
+                if (!ctx.cancelRequested()) {
                     long tagsAfter = tagsInDataset(ctx, images);
-                    ctx.commitBatch(c -> { }, checkpoint(after).put("done", true), 0, Map.of("tags_after", tagsAfter));
-                    break;
+                    ctx.commitBatch(c -> { }, checkpoint(cursor[0]).put("done", true), 0, Map.of("tags_after", tagsAfter));
                 }
-                after = batch.get(batch.size() - 1).id();
-                generate(ctx, images, release, tagger, captioner, parser, batch, after);
             }
         }
         StageSummary.afterJob(ctx, KIND, images.datasetId());
     }
 
-    private void generate(JobContext ctx, DatasetImages images, ReleaseTags release, Tagger tagger,
-            Captioner captioner, ParseService parser, List<ImageRow> batch, long lastId) {
+    /** What one image gives the models: prepared for the tagger and, with one, for the captioner. */
+    private record Inputs(PreparedImage tagger, PreparedImage captioner) {
+    }
+
+    /** A batch's results, ready to commit. */
+    private record Written(BatchWrite write, ObjectNode checkpoint, long images, Map<String, Long> counts) {
+    }
+
+    private Written generate(JobContext ctx, int datasetId, ReleaseTags release, Tagger tagger, Captioner captioner,
+            ParseService parser, List<Outcome<ImageRow, Inputs>> batch) {
         List<ImageRow> readable = new ArrayList<>();
-        List<BufferedImage> pixels = new ArrayList<>();
-        for (ImageRow image : batch) {
-            try {
-                pixels.add(images.read(image));
-                readable.add(image);
-            } catch (IOException e) {
-                ctx.log("WARN", "skipped image " + image.id() + ": " + e.getMessage());
+        List<Inputs> inputs = new ArrayList<>();
+        for (Outcome<ImageRow, Inputs> outcome : batch) {
+            if (outcome.error() == null) {
+                readable.add(outcome.row());
+                inputs.add(outcome.value());
+            } else {
+                ctx.log("WARN", "skipped image " + outcome.row().id() + ": " + outcome.error().getMessage());
             }
         }
         StagedRows modelTags = new StagedRows("generated_tag", "image_id bigint, tag_id int, score real");
-        List<float[]> probabilities = pixels.isEmpty() ? List.of() : tagger.predict(pixels);
+        List<float[]> probabilities = inputs.isEmpty() ? List.of()
+                : tagger.predictPrepared(inputs.stream().map(Inputs::tagger).toList());
         for (int i = 0; i < readable.size(); i++) {
             float[] p = probabilities.get(i);
             for (int idx = 0; idx < p.length; idx++) {
@@ -119,8 +156,8 @@ public final class GenerationJob {
             }
         }
         StagedRows captions = new StagedRows("generated_caption", "image_id bigint, text text, tag_id int");
-        if (captioner != null && !pixels.isEmpty()) {
-            List<String> texts = captioner.caption(pixels);
+        if (captioner != null && !inputs.isEmpty()) {
+            List<String> texts = captioner.captionPrepared(inputs.stream().map(Inputs::captioner).toList());
             List<ParsedCaption> parsed = parser == null ? null : parser.parseAll(texts);
             for (int i = 0; i < readable.size(); i++) {
                 captions.add(readable.get(i).id(), texts.get(i), null);
@@ -138,8 +175,9 @@ public final class GenerationJob {
         counts.put("captions", captioner == null ? 0L : readable.size());
         counts.put("parsed_generated_tags", (long) (captions.size() - (captioner == null ? 0 : readable.size())));
         String model = captioner == null ? null : captioner.spec().name();
-        ctx.commitBatch(c -> write(c, images.datasetId(), model, modelTags, captions), checkpoint(lastId),
-                batch.size(), counts);
+        long lastId = batch.get(batch.size() - 1).row().id();
+        return new Written(c -> write(c, datasetId, model, modelTags, captions), checkpoint(lastId), batch.size(),
+                counts);
     }
 
     private static void write(Connection c, int datasetId, String captionModel, StagedRows modelTags,

@@ -11,32 +11,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A caption decoder (Tag2Text / BLIP): image → token ids [B, L], turned into text with the model.json
- * vocabulary up to the end token.
+ * A caption model: image → text. model.json {@code layout} says how: {@code token-ids} (the default, one
+ * TorchScript graph returning token ids [B, L], turned into words with the model.json {@code vocabulary} up to
+ * the end token) or {@code encoder-decoder} ({@link EncoderDecoder}: BLIP-style, searched token by token here).
  */
 public final class Captioner implements AutoCloseable {
 
     private final ModelSpec spec;
-    private final int length;
-    private final int endToken;
-    private final List<String> vocabulary;
-    private final ModelRunner<BufferedImage, String> runner;
+    private final Preprocessing preprocessing;
+    private final Layout layout;
 
-    private Captioner(ModelSpec spec, int batchSize) {
+    private Captioner(ModelSpec spec, ModelDevice device, int batchSize) {
         spec.require(ModelTask.CAPTIONER);
         this.spec = spec;
-        this.length = spec.outputSize("token_ids");
-        this.endToken = spec.json().path("output").path("end_token").asInt(0);
-        this.vocabulary = spec.strings("vocabulary");
-        this.runner = ModelRunner.load(spec, new CaptionTranslator(), batchSize, ImageBatchTranslator.blank());
+        this.preprocessing = new Preprocessing(spec);
+        PreparedImage probe = ImageBatchTranslator.blank(preprocessing);
+        String layout = spec.layout("token-ids");
+        this.layout = switch (layout) {
+            case "token-ids" -> new TokenIds(device, batchSize, probe);
+            case "encoder-decoder" -> EncoderDecoder.load(spec, device, batchSize, probe);
+            default -> throw new UserException(spec.file() + ": field layout is '" + layout
+                    + "', expected token-ids or encoder-decoder");
+        };
     }
 
-    public static Captioner load(Path folder, int batchSize) {
-        return new Captioner(ModelSpec.read(folder), batchSize);
+    public static Captioner load(Path folder, ModelDevice device, int batchSize) {
+        return new Captioner(ModelSpec.read(folder), device, batchSize);
     }
 
     public List<String> caption(List<BufferedImage> images) {
-        return runner.predict(images);
+        return captionPrepared(images.stream().map(preprocessing::prepare).toList());
+    }
+
+    /** Captions of images prepared with {@link #preprocessing()}. */
+    public List<String> captionPrepared(List<PreparedImage> images) {
+        return layout.caption(images);
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 
     public ModelSpec spec() {
@@ -45,18 +58,47 @@ public final class Captioner implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
+        layout.close();
     }
 
-    private final class CaptionTranslator extends ImageBatchTranslator<BufferedImage, String> {
+    /** How a caption model's outputs become text. */
+    interface Layout extends AutoCloseable {
 
-        CaptionTranslator() {
+        List<String> caption(List<PreparedImage> images);
+
+        @Override
+        void close();
+    }
+
+    /** The layout {@code token-ids}. */
+    private final class TokenIds extends ImageBatchTranslator<PreparedImage, String> implements Layout {
+
+        private final int length;
+        private final int endToken;
+        private final List<String> vocabulary;
+        private final ModelRunner<PreparedImage, String> runner;
+
+        TokenIds(ModelDevice device, int batchSize, PreparedImage probe) {
             super(Captioner.this.spec);
+            this.length = spec.outputSize("token_ids");
+            this.endToken = spec.json().path("output").path("end_token").asInt(0);
+            this.vocabulary = spec.strings("vocabulary");
+            this.runner = ModelRunner.load(spec, device, this, batchSize, probe);
         }
 
         @Override
-        public NDList processInput(TranslatorContext ctx, List<BufferedImage> images) {
-            return new NDList(pixels(ctx.getNDManager(), images));
+        public List<String> caption(List<PreparedImage> images) {
+            return runner.predict(images);
+        }
+
+        @Override
+        public void close() {
+            runner.close();
+        }
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, List<PreparedImage> images) {
+            return new NDList(pixels(ctx.getNDManager(), images).pixels());
         }
 
         @Override

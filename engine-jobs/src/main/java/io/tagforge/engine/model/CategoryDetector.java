@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
 import io.tagforge.engine.cli.UserException;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,9 +23,10 @@ final class CategoryDetector implements Detector.Layout {
     private final Map<String, Integer> categories = new HashMap<>();
     private final int perCategory;
     private final float boxThreshold;
+    private final Preprocessing preprocessing;
     private final ModelRunner<Detector.Request, List<Detection>> runner;
 
-    CategoryDetector(ModelSpec spec, int batchSize) {
+    CategoryDetector(ModelSpec spec, ModelDevice device, int batchSize) {
         this.spec = spec;
         List<String> names = spec.strings("categories");
         for (int i = 0; i < names.size(); i++) {
@@ -34,7 +34,8 @@ final class CategoryDetector implements Detector.Layout {
         }
         this.perCategory = spec.outputSize("boxes_per_category");
         this.boxThreshold = spec.number("box_threshold", 0.35f);
-        this.runner = ModelRunner.load(spec, new CategoryTranslator(), batchSize,
+        this.preprocessing = new Preprocessing(spec);
+        this.runner = ModelRunner.load(spec, device, new CategoryTranslator(), batchSize,
                 new Detector.Request(ImageBatchTranslator.blank(), names.subList(0, 1)));
     }
 
@@ -77,8 +78,8 @@ final class CategoryDetector implements Detector.Layout {
             }
             ctx.setAttachment("requests", batch);
             ctx.setAttachment("width", width);
-            List<BufferedImage> images = batch.stream().map(Detector.Request::image).toList();
-            return new NDList(pixels(ctx.getNDManager(), images),
+            List<PreparedImage> images = batch.stream().map(r -> preprocessing.prepare(r.image())).toList();
+            return new NDList(pixels(ctx.getNDManager(), images).pixels(),
                     ctx.getNDManager().create(indices, new Shape(batch.size(), width)));
         }
 

@@ -24,13 +24,13 @@ public final class Detector implements AutoCloseable {
         this.layout = layout;
     }
 
-    public static Detector load(Path folder, int batchSize) {
+    public static Detector load(Path folder, ModelDevice device, int batchSize) {
         ModelSpec spec = ModelSpec.read(folder);
         spec.require(ModelTask.DETECTOR);
         String layout = spec.layout("categories");
         return new Detector(spec, switch (layout) {
-            case "categories" -> new CategoryDetector(spec, batchSize);
-            case "grounding-dino" -> GroundingDino.load(spec, batchSize);
+            case "categories" -> new CategoryDetector(spec, device, batchSize);
+            case "grounding-dino" -> GroundingDino.load(spec, device, batchSize);
             default -> throw new UserException(spec.file() + ": field layout is '" + layout
                     + "', expected categories or grounding-dino");
         });

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
 import io.tagforge.engine.cli.UserException;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,8 @@ import java.util.Map;
  * several prompts, each one run on the image, and their detections merged. The model takes
  * {@code pixel_values} [B, 3, H, W] (model.json mean/std), {@code input_ids}, {@code attention_mask},
  * {@code token_type_ids} [B, T] int64 (prompts of a batch padded to the longest), and {@code pixel_mask}
- * [B, H, W] (all ones) when it asks for one, as the Transformers.js export does; it returns {@code logits}
+ * [B, H, W] (1 on the image, 0 on a batch's padding, see {@link Preprocessing}) when it asks for one, as the
+ * Transformers.js export does; it returns {@code logits}
  * [B, Q, 256] and {@code pred_boxes} [B, Q, 4], read by {@link GroundingOutputs}.
  */
 final class GroundingDino implements Detector.Layout {
@@ -38,21 +38,23 @@ final class GroundingDino implements Detector.Layout {
     private final int textTokens;
     private final float boxThreshold;
     private final float textThreshold;
+    private final Preprocessing preprocessing;
     private final ModelRunner<Run, List<Detection>> runner;
 
-    private GroundingDino(ModelSpec spec, PhraseTokenizer tokenizer, int batchSize) {
+    private GroundingDino(ModelSpec spec, PhraseTokenizer tokenizer, ModelDevice device, int batchSize) {
         this.spec = spec;
         this.tokenizer = tokenizer;
         this.queries = spec.outputSize("queries");
         this.textTokens = spec.outputSize("text_tokens");
         this.boxThreshold = spec.number("box_threshold", 0.35f);
         this.textThreshold = spec.number("text_threshold", 0.25f);
+        this.preprocessing = new Preprocessing(spec);
         GroundingPrompt probe = GroundingPrompt.pack(List.of("object"), tokenizer, textTokens).get(0);
-        this.runner = ModelRunner.load(spec, new GroundingTranslator(), batchSize,
-                new Run(ImageBatchTranslator.blank(), probe));
+        this.runner = ModelRunner.load(spec, device, new GroundingTranslator(), batchSize,
+                new Run(ImageBatchTranslator.blank(preprocessing), probe));
     }
 
-    static GroundingDino load(ModelSpec spec, int batchSize) {
+    static GroundingDino load(ModelSpec spec, ModelDevice device, int batchSize) {
         if (!spec.engine().equals("OnnxRuntime")) {
             throw new UserException(spec.file() + ": layout grounding-dino needs engine OnnxRuntime (Grounding-DINO "
                     + "cannot be TorchScripted), was " + spec.engine());
@@ -64,7 +66,7 @@ final class GroundingDino implements Detector.Layout {
         }
         PhraseTokenizer tokenizer = PhraseTokenizer.load(file);
         try {
-            return new GroundingDino(spec, tokenizer, batchSize);
+            return new GroundingDino(spec, tokenizer, device, batchSize);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -83,8 +85,9 @@ final class GroundingDino implements Detector.Layout {
         int[] firstRun = new int[requests.size() + 1];
         for (int i = 0; i < requests.size(); i++) {
             Detector.Request request = requests.get(i);
+            PreparedImage image = preprocessing.prepare(request.image());
             for (GroundingPrompt prompt : GroundingPrompt.pack(request.phrases(), tokenizer, textTokens)) {
-                runs.add(new Run(request.image(), prompt));
+                runs.add(new Run(image, prompt));
             }
             firstRun[i + 1] = runs.size();
         }
@@ -112,7 +115,7 @@ final class GroundingDino implements Detector.Layout {
     }
 
     /** One model run: an image and one of its prompts. */
-    record Run(BufferedImage image, GroundingPrompt prompt) {
+    record Run(PreparedImage image, GroundingPrompt prompt) {
     }
 
     private final class GroundingTranslator extends ImageBatchTranslator<Run, List<Detection>> {
@@ -150,17 +153,17 @@ final class GroundingDino implements Detector.Layout {
             }
             NDManager manager = ctx.getNDManager();
             Shape text = new Shape(batch.size(), length);
+            PixelBatch pixels = pixels(manager, batch.stream().map(Run::image).toList());
             NDList inputs = new NDList(
-                    named(pixels(manager, batch.stream().map(Run::image).toList()), "pixel_values"),
+                    named(pixels.pixels(), "pixel_values"),
                     named(manager.create(ids, text), "input_ids"),
                     named(manager.create(attention, text), "attention_mask"),
                     named(manager.create(new long[ids.length], text), "token_type_ids"));
             if (pixelMask) {
-                long[] ones = new long[batch.size() * spec.height() * spec.width()];
-                Arrays.fill(ones, 1);
-                inputs.add(named(manager.create(ones, new Shape(batch.size(), spec.height(), spec.width())), PIXEL_MASK));
+                inputs.add(named(pixels.mask(manager), PIXEL_MASK));
             }
             ctx.setAttachment("runs", batch);
+            ctx.setAttachment("pixels", pixels);
             return inputs;
         }
 
@@ -168,6 +171,7 @@ final class GroundingDino implements Detector.Layout {
         @SuppressWarnings("unchecked")
         public List<List<Detection>> processOutput(TranslatorContext ctx, NDList list) {
             List<Run> runs = (List<Run>) ctx.getAttachment("runs");
+            PixelBatch pixels = (PixelBatch) ctx.getAttachment("pixels");
             NDArray logits = list.get("logits");
             NDArray boxes = list.get("pred_boxes");
             if (logits == null || boxes == null) {
@@ -181,8 +185,13 @@ final class GroundingDino implements Detector.Layout {
             float[] box = boxes.toFloatArray();
             List<List<Detection>> result = new ArrayList<>();
             for (int b = 0; b < runs.size(); b++) {
+                // with a pixel mask the model places boxes in the image's own pixels (DETR's masked position
+                // encoding); without one, in the padded canvas, which is mapped back to the image here
+                PreparedImage image = runs.get(b).image();
+                float scaleX = pixelMask ? 1 : (float) pixels.width() / image.width();
+                float scaleY = pixelMask ? 1 : (float) pixels.height() / image.height();
                 result.add(GroundingOutputs.decode(runs.get(b).prompt(), logit, box, b, queries, textTokens,
-                        boxThreshold, textThreshold));
+                        boxThreshold, textThreshold, scaleX, scaleY));
             }
             return result;
         }

@@ -23,13 +23,47 @@ abstract class ImageBatchTranslator<I, O> implements Translator<List<I>, List<O>
         this.spec = spec;
     }
 
-    NDArray pixels(NDManager manager, List<BufferedImage> images) {
-        int size = PixelTensor.size(spec);
+    /**
+     * The batch as one [B, 3, H, W] tensor: H and W the largest of the batch, smaller images in the top left
+     * corner with zeros right and below (what model.json's shorter-side resize needs; other resizes give every
+     * image the same size).
+     */
+    static PixelBatch pixels(NDManager manager, List<PreparedImage> images) {
+        int width = images.stream().mapToInt(PreparedImage::width).max().orElseThrow();
+        int height = images.stream().mapToInt(PreparedImage::height).max().orElseThrow();
+        int size = 3 * width * height;
         float[] batch = new float[images.size() * size];
         for (int i = 0; i < images.size(); i++) {
-            PixelTensor.write(images.get(i), spec, batch, i * size);
+            PreparedImage image = images.get(i);
+            if (image.width() == width && image.height() == height) {
+                System.arraycopy(image.pixels(), 0, batch, i * size, size);
+                continue;
+            }
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < image.height(); y++) {
+                    System.arraycopy(image.pixels(), (c * image.height() + y) * image.width(), batch,
+                            i * size + (c * height + y) * width, image.width());
+                }
+            }
         }
-        return manager.create(batch, new Shape(images.size(), 3, spec.height(), spec.width()));
+        return new PixelBatch(manager.create(batch, new Shape(images.size(), 3, height, width)), images, width, height);
+    }
+
+    /** A batch's pixel tensor, its padded size and the images in it. */
+    record PixelBatch(NDArray pixels, List<PreparedImage> images, int width, int height) {
+
+        /** [B, H, W] int64, 1 on each image's own pixels and 0 on the padding. */
+        NDArray mask(NDManager manager) {
+            long[] mask = new long[images.size() * height * width];
+            for (int b = 0; b < images.size(); b++) {
+                PreparedImage image = images.get(b);
+                for (int y = 0; y < image.height(); y++) {
+                    int row = (b * height + y) * width;
+                    Arrays.fill(mask, row, row + image.width(), 1L);
+                }
+            }
+            return manager.create(mask, new Shape(images.size(), height, width));
+        }
     }
 
     /** The output's shape must be {@code expected}; -1 matches any size. */
@@ -48,6 +82,11 @@ abstract class ImageBatchTranslator<I, O> implements Translator<List<I>, List<O>
     /** The image a model is probed with at load. */
     static BufferedImage blank() {
         return new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** {@link #blank()} as the model takes it. */
+    static PreparedImage blank(Preprocessing preprocessing) {
+        return preprocessing.prepare(blank());
     }
 
     /** A [B, columns] output as one array per row. */

@@ -2,7 +2,6 @@ package io.tagforge.engine.model;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
@@ -13,22 +12,23 @@ import ai.djl.translate.Translator;
 import io.tagforge.engine.cli.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A loaded DJL model and its predictor, fed in batches. Local files only (the JVM runs with
- * {@code ai.djl.offline=true}); the GPU when the engine sees one, else the CPU.
+ * {@code ai.djl.offline=true}), on the {@link ModelDevice} asked for.
  */
 final class ModelRunner<I, O> implements AutoCloseable {
 
-    private final ModelSpec spec;
+    private final Path weights;
     private final ZooModel<List<I>, List<O>> model;
     private final Predictor<List<I>, List<O>> predictor;
     private final int batchSize;
 
-    private ModelRunner(ModelSpec spec, ZooModel<List<I>, List<O>> model, int batchSize) {
-        this.spec = spec;
+    private ModelRunner(Path weights, ZooModel<List<I>, List<O>> model, int batchSize) {
+        this.weights = weights;
         this.model = model;
         this.predictor = model.newPredictor();
         this.batchSize = batchSize;
@@ -38,19 +38,26 @@ final class ModelRunner<I, O> implements AutoCloseable {
      * Loads the model and runs {@code probe} through it, so that a model whose outputs do not match model.json
      * fails here, at load, rather than in the middle of a job.
      */
+    static <I, O> ModelRunner<I, O> load(ModelSpec spec, ModelDevice device, Translator<List<I>, List<O>> translator,
+            int batchSize, I probe) {
+        return load(spec, "model", device, translator, batchSize, probe);
+    }
+
+    /** {@link #load} of one part ({@code encoder.onnx}, ...) of a model made of several. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <I, O> ModelRunner<I, O> load(ModelSpec spec, Translator<List<I>, List<O>> translator, int batchSize,
-            I probe) {
-        if (!Files.isRegularFile(spec.weights())) {
-            throw new UserException(spec.weights() + ": missing (model.json says engine " + spec.engine()
-                    + ", which loads " + spec.weights().getFileName() + ")");
+    static <I, O> ModelRunner<I, O> load(ModelSpec spec, String part, ModelDevice device,
+            Translator<List<I>, List<O>> translator, int batchSize, I probe) {
+        Path weights = spec.weights(part);
+        if (!Files.isRegularFile(weights)) {
+            throw new UserException(weights + ": missing (model.json says engine " + spec.engine()
+                    + ", which loads " + weights.getFileName() + ")");
         }
         Criteria<List<I>, List<O>> criteria = (Criteria) Criteria.builder()
                 .setTypes(List.class, List.class)
                 .optModelPath(spec.folder())
-                .optModelName("model")
+                .optModelName(part)
                 .optEngine(spec.engine())
-                .optDevice(device(spec.engine()))
+                .optDevice(device.resolve(spec.engine(), spec.name()))
                 .optOption("mapLocation", "true")
                 .optTranslator((Translator) translator)
                 .build();
@@ -58,10 +65,10 @@ final class ModelRunner<I, O> implements AutoCloseable {
         try {
             model = criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | EngineException e) {
-            throw new UserException(spec.weights() + ": cannot load as " + spec.engine() + " model: "
+            throw new UserException(weights + ": cannot load as " + spec.engine() + " model: "
                     + firstLine(e), e);
         }
-        ModelRunner<I, O> runner = new ModelRunner<>(spec, model, batchSize);
+        ModelRunner<I, O> runner = new ModelRunner<>(weights, model, batchSize);
         try {
             runner.predict(List.of(probe));
         } catch (RuntimeException e) {
@@ -69,11 +76,6 @@ final class ModelRunner<I, O> implements AutoCloseable {
             throw e;
         }
         return runner;
-    }
-
-    /** The engine's GPU 0 when it sees a GPU, else the CPU. */
-    static Device device(String engine) {
-        return Engine.getEngine(engine).getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
     List<O> predict(List<I> inputs) {
@@ -90,7 +92,7 @@ final class ModelRunner<I, O> implements AutoCloseable {
                 if (cause instanceof UserException user) {
                     throw user;
                 }
-                throw new UserException(spec.weights() + ": inference failed: " + firstLine(e), e);
+                throw new UserException(weights + ": inference failed: " + firstLine(e), e);
             }
         }
         return outputs;

@@ -16,13 +16,16 @@ import java.util.Locale;
  * <ul>
  * <li>tagger: {@code output.probabilities} (N, one per tag of the release the model was trained on),
  * optional {@code release};
- * <li>captioner: {@code output.token_ids} (L), {@code output.end_token}, {@code vocabulary} (id → word);
+ * <li>captioner: {@code layout} {@code token-ids} (the default) with {@code output.token_ids} (L),
+ * {@code output.end_token}, {@code vocabulary} (id → word), or {@code encoder-decoder} ({@link EncoderDecoder});
  * <li>detector: {@code layout} {@code categories} (the default; TorchScript or ONNX) with {@code categories} (the
  * phrases it takes, by index) and {@code output.boxes_per_category}, or {@code grounding-dino} (ONNX) with
  * {@code output.queries} (Q), {@code output.text_tokens} (256) and a {@code tokenizer.json} beside the weights;
  * both with {@code box_threshold} (default 0.35), and {@code text_threshold} (default 0.25) for grounding-dino;
- * <li>embedder: {@code output.features} (D), optional {@code normalize} (L2, default false).
+ * <li>embedder: {@code output.features} (D), optional {@code output.name} and {@code output.pooling},
+ * {@code normalize} (L2, default false).
  * </ul>
+ * How images are resized is {@link Preprocessing}'s part of model.json.
  */
 public record ModelSpec(Path folder, ModelTask task, String engine, String name, int width, int height,
         float[] mean, float[] std, JsonNode json) {
@@ -57,7 +60,12 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
 
     /** The weights file the engine loads. */
     public Path weights() {
-        return folder.resolve(engine.equals("PyTorch") ? "model.pt" : "model.onnx");
+        return weights("model");
+    }
+
+    /** The weights of one part of a model made of several ({@code encoder}, {@code decoder}). */
+    Path weights(String part) {
+        return folder.resolve(part + (engine.equals("PyTorch") ? ".pt" : ".onnx"));
     }
 
     /** How the model's inputs and outputs are laid out beyond the task, e.g. a detector's {@code grounding-dino}. */

@@ -40,19 +40,23 @@ final class PhraseTokenizer implements AutoCloseable {
     }
 
     static PhraseTokenizer load(Path file) {
-        HuggingFaceTokenizer tokenizer;
-        try {
-            tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(file).optAddSpecialTokens(false)
-                    .optTruncation(false).optPadding(false).build();
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(file + ": cannot read as a HuggingFace tokenizer.json: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        HuggingFaceTokenizer tokenizer = open(file);
         try {
             return new PhraseTokenizer(file, tokenizer);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
+        }
+    }
+
+    /** A tokenizer.json as it is: no special tokens added, no truncation, no padding. */
+    static HuggingFaceTokenizer open(Path file) {
+        try {
+            return HuggingFaceTokenizer.builder().optTokenizerPath(file).optAddSpecialTokens(false)
+                    .optTruncation(false).optPadding(false).build();
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(file + ": cannot read as a HuggingFace tokenizer.json: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }
 

@@ -13,22 +13,34 @@ public final class Tagger implements AutoCloseable {
 
     private final ModelSpec spec;
     private final int classes;
-    private final ModelRunner<BufferedImage, float[]> runner;
+    private final Preprocessing preprocessing;
+    private final ModelRunner<PreparedImage, float[]> runner;
 
-    private Tagger(ModelSpec spec, int batchSize) {
+    private Tagger(ModelSpec spec, ModelDevice device, int batchSize) {
         spec.require(ModelTask.TAGGER);
         this.spec = spec;
         this.classes = spec.outputSize("probabilities");
-        this.runner = ModelRunner.load(spec, new TaggerTranslator(), batchSize, ImageBatchTranslator.blank());
+        this.preprocessing = new Preprocessing(spec);
+        this.runner = ModelRunner.load(spec, device, new TaggerTranslator(), batchSize,
+                ImageBatchTranslator.blank(preprocessing));
     }
 
     /** Loads and checks the model with one blank image: a wrongly shaped output fails here. */
-    public static Tagger load(Path folder, int batchSize) {
-        return new Tagger(ModelSpec.read(folder), batchSize);
+    public static Tagger load(Path folder, ModelDevice device, int batchSize) {
+        return new Tagger(ModelSpec.read(folder), device, batchSize);
     }
 
     public List<float[]> predict(List<BufferedImage> images) {
+        return predictPrepared(images.stream().map(preprocessing::prepare).toList());
+    }
+
+    /** Probabilities of images prepared with {@link #preprocessing()}, e.g. on other threads. */
+    public List<float[]> predictPrepared(List<PreparedImage> images) {
         return runner.predict(images);
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 
     public int classCount() {
@@ -44,15 +56,15 @@ public final class Tagger implements AutoCloseable {
         runner.close();
     }
 
-    private final class TaggerTranslator extends ImageBatchTranslator<BufferedImage, float[]> {
+    private final class TaggerTranslator extends ImageBatchTranslator<PreparedImage, float[]> {
 
         TaggerTranslator() {
             super(Tagger.this.spec);
         }
 
         @Override
-        public NDList processInput(TranslatorContext ctx, List<BufferedImage> images) {
-            return new NDList(pixels(ctx.getNDManager(), images));
+        public NDList processInput(TranslatorContext ctx, List<PreparedImage> images) {
+            return new NDList(pixels(ctx.getNDManager(), images).pixels());
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.tagforge.engine.job.JobState;
 import io.tagforge.engine.model.Detection;
 import io.tagforge.engine.model.Detector;
 import io.tagforge.engine.model.ImageFiles;
+import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
@@ -38,7 +39,7 @@ class CleaningJobTest {
 
     private static CleaningRequest request(String dataset, List<String> categories, boolean tagger) {
         return new CleaningRequest(dataset, TestModels.folder("detector"), TestModels.folder("embedder"), categories,
-                1, 0.1, 2, 42, tagger ? TestModels.folder("tagger") : null, tagger ? "tiny-colours" : null, 4, false);
+                1, 0.1, 2, 42, tagger ? TestModels.folder("tagger") : null, tagger ? "tiny-colours" : null, 4);
     }
 
     /**
@@ -184,8 +185,8 @@ class CleaningJobTest {
 
         Set<String> noRegion = new HashSet<>();
         Set<String> lowScore = new HashSet<>();
-        try (Detector detector = Detector.load(TestModels.folder("detector"), 4);
-             Tagger tagger = Tagger.load(TestModels.folder("tagger"), 4)) {
+        try (Detector detector = Detector.load(TestModels.folder("detector"), ModelDevice.CPU, 4);
+             Tagger tagger = Tagger.load(TestModels.folder("tagger"), ModelDevice.CPU, 4)) {
             for (int i = 0; i < f.files.size(); i++) {
                 BufferedImage image = ImageFiles.read(f.files.get(i));
                 List<Detection> found = detector.detect(List.of(new Detector.Request(image,
@@ -240,7 +241,7 @@ class CleaningJobTest {
         // what the detector answers for each image's tags in tag order, "dark" being outside its vocabulary
         Set<String> regions = new HashSet<>();
         Set<String> noRegion = new HashSet<>();
-        try (Detector detector = Detector.load(gdino, 4)) {
+        try (Detector detector = Detector.load(gdino, ModelDevice.CPU, 4)) {
             assertThat(detector.knows("dark")).isFalse();
             for (Path file : f.files) {
                 List<String> asked = List.of("red", "green", "blue", "car", "street");

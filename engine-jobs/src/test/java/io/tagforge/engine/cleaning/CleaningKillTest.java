@@ -50,7 +50,7 @@ class CleaningKillTest {
     private static CleaningRequest request() {
         return new CleaningRequest("killed", TestModels.folder("detector").toAbsolutePath(),
                 TestModels.folder("embedder").toAbsolutePath(), List.of("red", "blue", "dark"), 1, 0.1, 3, 42, null,
-                null, 2, false);
+                null, 2);
     }
 
     @Test

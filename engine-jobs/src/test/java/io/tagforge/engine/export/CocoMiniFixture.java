@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * PARSED_ORIGINAL assignments. Review then decides three things on three images: one tag rejected, one flagged,
  * one model tag added.
  */
-final class CocoMiniFixture {
+public final class CocoMiniFixture {
 
     private final DataSource db;
     private final int releaseId;
@@ -50,7 +50,7 @@ final class CocoMiniFixture {
         this.paths = paths;
     }
 
-    static CocoMiniFixture load(DataSource db, Path shared, Path work, String dataset, String releaseName)
+    public static CocoMiniFixture load(DataSource db, Path shared, Path work, String dataset, String releaseName)
             throws Exception {
         int releaseId = new TagListImport(db, "test").importRam(shared.resolve("ram"), releaseName).release().id();
         Path cocoMini = shared.resolve("datasets/coco-mini");

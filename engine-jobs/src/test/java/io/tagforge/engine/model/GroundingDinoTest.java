@@ -34,7 +34,7 @@ class GroundingDinoTest {
 
     @BeforeAll
     static void load() {
-        detector = Detector.load(TestModels.folder("grounding-dino"), 4);
+        detector = Detector.load(TestModels.folder("grounding-dino"), ModelDevice.CPU, 4);
     }
 
     @AfterAll
@@ -141,7 +141,7 @@ class GroundingDinoTest {
             requests.add(new Detector.Request(readUnchecked(file), List.of("red", "tree", "sky")));
         }
         requests.add(new Detector.Request(TestModels.halves(Color.RED, Color.BLUE), List.of("red", "sky")));
-        try (Detector masked = Detector.load(TestModels.folder("grounding-dino-pixel-mask"), 2)) {
+        try (Detector masked = Detector.load(TestModels.folder("grounding-dino-pixel-mask"), ModelDevice.CPU, 2)) {
             List<List<Detection>> found = masked.detect(requests);
             assertThat(found).isEqualTo(detector.detect(requests));
             assertThat(found.get(4)).hasSize(2);
@@ -152,41 +152,41 @@ class GroundingDinoTest {
     void aFolderThatBreaksTheLayoutFailsAtLoadSayingWhatWasExpected() throws IOException {
         Path folder = TestModels.folder("grounding-dino");
         Path noTokenizer = copy(folder, "no-tokenizer", "model.json", "model.onnx");
-        assertThatThrownBy(() -> Detector.load(noTokenizer, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Detector.load(noTokenizer, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
                 .hasMessage(noTokenizer.resolve("tokenizer.json") + ": missing (layout grounding-dino tokenizes its "
                         + "prompts with the tokenizer.json that comes with the export)");
 
         Path badOutputs = TestModels.folder("grounding-dino-bad");
-        assertThatThrownBy(() -> Detector.load(badOutputs, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Detector.load(badOutputs, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
                 .hasMessage(badOutputs.resolve("model.onnx") + ": returns outputs [logits, boxes], layout "
                         + "grounding-dino expects logits and pred_boxes");
 
         Path sevenQueries = copy(folder, "seven", "model.json", "model.onnx", "tokenizer.json");
         replace(sevenQueries.resolve("model.json"), "\"queries\": 6", "\"queries\": 7");
-        assertThatThrownBy(() -> Detector.load(sevenQueries, 1))
+        assertThatThrownBy(() -> Detector.load(sevenQueries, ModelDevice.CPU, 1))
                 .hasMessage(sevenQueries.resolve("model.onnx") + ": output logits has shape (1, 6, 256), model.json "
                         + "promises (1, 7, 256)");
 
         Path embedderWeights = copy(folder, "embedder-weights", "model.json", "tokenizer.json");
         Files.copy(TestModels.folder("embedder-onnx").resolve("model.onnx"), embedderWeights.resolve("model.onnx"));
-        assertThatThrownBy(() -> Detector.load(embedderWeights, 1))
+        assertThatThrownBy(() -> Detector.load(embedderWeights, ModelDevice.CPU, 1))
                 .hasMessage(embedderWeights.resolve("model.onnx") + ": takes inputs [pixel_values], layout "
                         + "grounding-dino expects pixel_values, input_ids, attention_mask, token_type_ids (and "
                         + "optionally pixel_mask)");
 
         Path badTokenizer = copy(folder, "bad-tokenizer", "model.json", "model.onnx");
         Files.writeString(badTokenizer.resolve("tokenizer.json"), "{\"model\": {\"type\": \"WordPiece\"");
-        assertThatThrownBy(() -> Detector.load(badTokenizer, 1))
+        assertThatThrownBy(() -> Detector.load(badTokenizer, ModelDevice.CPU, 1))
                 .hasMessageStartingWith(badTokenizer.resolve("tokenizer.json") + ": cannot read as a HuggingFace tokenizer.json: ");
 
         Path torch = copy(folder, "torch", "model.json", "tokenizer.json");
         replace(torch.resolve("model.json"), "\"OnnxRuntime\"", "\"PyTorch\"");
-        assertThatThrownBy(() -> Detector.load(torch, 1)).hasMessage(torch.resolve("model.json")
+        assertThatThrownBy(() -> Detector.load(torch, ModelDevice.CPU, 1)).hasMessage(torch.resolve("model.json")
                 + ": layout grounding-dino needs engine OnnxRuntime (Grounding-DINO cannot be TorchScripted), was PyTorch");
 
         Path unknownLayout = copy(folder, "unknown-layout", "model.json");
         replace(unknownLayout.resolve("model.json"), "\"grounding-dino\"", "\"owl-vit\"");
-        assertThatThrownBy(() -> Detector.load(unknownLayout, 1)).hasMessage(unknownLayout.resolve("model.json")
+        assertThatThrownBy(() -> Detector.load(unknownLayout, ModelDevice.CPU, 1)).hasMessage(unknownLayout.resolve("model.json")
                 + ": field layout is 'owl-vit', expected categories or grounding-dino");
     }
 
@@ -194,8 +194,7 @@ class GroundingDinoTest {
     private static List<Detection> expectedColourRegions(BufferedImage image) {
         ModelSpec spec = detector.spec();
         int size = spec.width();
-        float[] x = new float[PixelTensor.size(spec)];
-        PixelTensor.write(image, spec, x, 0);
+        float[] x = new Preprocessing(spec).prepare(image).pixels();
         int plane = size * size;
         List<List<Detection>> byColour = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int half = 0; half < 2; half++) {

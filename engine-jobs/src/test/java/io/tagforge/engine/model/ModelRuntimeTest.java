@@ -39,10 +39,10 @@ class ModelRuntimeTest {
         for (Path file : TestModels.cocoImages(IMAGES)) {
             coco.add(ImageFiles.read(file));
         }
-        tagger = Tagger.load(folder("tagger"), 5);
-        captioner = Captioner.load(folder("captioner"), 5);
-        detector = Detector.load(folder("detector"), 5);
-        embedder = Embedder.load(folder("embedder"), 5);
+        tagger = Tagger.load(folder("tagger"), ModelDevice.CPU, 5);
+        captioner = Captioner.load(folder("captioner"), ModelDevice.CPU, 5);
+        detector = Detector.load(folder("detector"), ModelDevice.CPU, 5);
+        embedder = Embedder.load(folder("embedder"), ModelDevice.CPU, 5);
     }
 
     @AfterAll
@@ -57,8 +57,14 @@ class ModelRuntimeTest {
     }
 
     @Test
-    void runsOnTheCpuWithoutAGpu() {
-        assertThat(ModelRunner.device("PyTorch").isGpu()).isFalse();
+    void runsOnTheCpuWithoutAGpuWhateverIsAsked() {
+        assertThat(ModelDevice.AUTO.resolve("PyTorch", "tagger").isGpu()).isFalse();
+        assertThat(ModelDevice.AUTO.resolve("OnnxRuntime", "embedder").isGpu()).isFalse();
+        assertThat(ModelDevice.parse("gpu:1").gpu()).isEqualTo(1);
+        assertThatThrownBy(() -> ModelDevice.parse("gpu:1").resolve("PyTorch", "tagger"))
+                .isInstanceOf(UserException.class).hasMessage("device gpu:1: PyTorch sees 0 GPUs");
+        assertThatThrownBy(() -> ModelDevice.parse("cuda")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("device must be cpu, gpu, gpu:N or auto, was 'cuda'");
     }
 
     @Test
@@ -138,7 +144,7 @@ class ModelRuntimeTest {
     @Test
     void embedderFeaturesAreColourStatisticsAndOnnxAgreesWithTorchScript() {
         List<float[]> features = embedder.embed(coco);
-        try (Embedder onnx = Embedder.load(folder("embedder-onnx"), 4)) {
+        try (Embedder onnx = Embedder.load(folder("embedder-onnx"), ModelDevice.CPU, 4)) {
             List<float[]> fromOnnx = onnx.embed(coco);
             for (int i = 0; i < IMAGES; i++) {
                 double[] m = channelMeans(coco.get(i));
@@ -155,32 +161,32 @@ class ModelRuntimeTest {
 
     @Test
     void missingCorruptAndMisdescribedModelsFailAtLoadSayingWhatWasExpected() throws IOException {
-        assertThatThrownBy(() -> Tagger.load(dir.resolve("nowhere"), 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Tagger.load(dir.resolve("nowhere"), ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
                 .hasMessageContaining("nowhere: not a model folder (expected model.json beside the weights)");
 
         Path noWeights = copyJson("tagger", "no-weights");
-        assertThatThrownBy(() -> Tagger.load(noWeights, 1))
+        assertThatThrownBy(() -> Tagger.load(noWeights, ModelDevice.CPU, 1))
                 .hasMessage(noWeights.resolve("model.pt") + ": missing (model.json says engine PyTorch, which loads model.pt)");
 
         Path corrupt = copyJson("tagger", "corrupt");
         Files.write(corrupt.resolve("model.pt"), new byte[] {'P', 'K', 3, 4, 0, 1, 2, 3});
-        assertThatThrownBy(() -> Tagger.load(corrupt, 1))
+        assertThatThrownBy(() -> Tagger.load(corrupt, ModelDevice.CPU, 1))
                 .hasMessageStartingWith(corrupt.resolve("model.pt") + ": cannot load as PyTorch model: ");
 
         Path sevenTags = copyJson("tagger", "seven");
         Files.copy(folder("tagger").resolve("model.pt"), sevenTags.resolve("model.pt"));
         Files.writeString(sevenTags.resolve("model.json"), Files.readString(sevenTags.resolve("model.json"))
                 .replace("\"probabilities\": 6", "\"probabilities\": 7"));
-        assertThatThrownBy(() -> Tagger.load(sevenTags, 1))
+        assertThatThrownBy(() -> Tagger.load(sevenTags, ModelDevice.CPU, 1))
                 .hasMessage(sevenTags.resolve("model.pt") + ": output probabilities has shape (1, 6), model.json promises (any, 7)");
 
-        assertThatThrownBy(() -> Tagger.load(folder("embedder"), 1))
+        assertThatThrownBy(() -> Tagger.load(folder("embedder"), ModelDevice.CPU, 1))
                 .hasMessage(folder("embedder").resolve("model.json") + ": field task is embedder, expected tagger");
 
         Path badJson = dir.resolve("bad-json");
         Files.createDirectories(badJson);
         Files.writeString(badJson.resolve("model.json"), "{\"task\": \"tagger\", \"engine\": \"PyTorch\", \"input_size\": [32]}");
-        assertThatThrownBy(() -> Tagger.load(badJson, 1))
+        assertThatThrownBy(() -> Tagger.load(badJson, ModelDevice.CPU, 1))
                 .hasMessage(badJson.resolve("model.json") + ": field input_size must be [height, width] in pixels, was [32]");
     }
 

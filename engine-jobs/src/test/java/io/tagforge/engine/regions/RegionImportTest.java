@@ -93,7 +93,7 @@ class RegionImportTest {
         RegionImport.run(f.db, "imported", results, null, "import:cars.json");
 
         JobRecord job = CleaningJob.run(f.db, new CleaningRequest("imported", null, TestModels.folder("embedder"),
-                List.of("car"), 1, 0.1, 2, 7, null, null, 5, false), "test", JobListener.NONE);
+                List.of("car"), 1, 0.1, 2, 7, null, null, 5), "test", JobListener.NONE);
         assertThat(job.counts().path("regions_embedded").asLong()).isEqualTo(12);
         assertThat(job.counts().path("categories_clustered").asLong()).isEqualTo(1);
         assertThat(f.count("SELECT count(*) FROM region WHERE outlier_percentile IS NOT NULL")).isEqualTo(12);

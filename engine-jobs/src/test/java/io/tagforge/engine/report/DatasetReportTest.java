@@ -12,6 +12,7 @@ import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
 import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.report.DatasetReport.RuleRow;
 import io.tagforge.engine.review.Decision;
@@ -84,7 +85,7 @@ class DatasetReportTest {
 
     private static void clean(boolean recheck) throws Exception {
         CleaningJob.run(f.db, new CleaningRequest("report", TestModels.folder("detector"), TestModels.folder("embedder"),
-                CATEGORIES, 1, 0.2, 2, 42, TestModels.folder("tagger"), "tiny-colours", 4, recheck), "test",
+                CATEGORIES, 1, 0.2, 2, 42, TestModels.folder("tagger"), "tiny-colours", 4, recheck, ModelDevice.AUTO), "test",
                 JobListener.NONE);
     }
 

@@ -84,6 +84,12 @@ public final class Curation {
                 (c, tag) -> TagRecord.update(c, "UPDATE tag SET threshold = ? WHERE id = ?", threshold, tagId));
     }
 
+    /** Whether a detector can box the tag: cleaning takes detectable tags unless told which. */
+    public int setDetectable(int tagId, int expectedVersion, boolean detectable) {
+        return editTag("set-detectable", tagId, expectedVersion,
+                (c, tag) -> TagRecord.update(c, "UPDATE tag SET detectable = ? WHERE id = ?", detectable, tagId));
+    }
+
     public int setDescription(int tagId, int expectedVersion, String description) {
         String text = description == null || description.isBlank() ? null : description.strip();
         return editTag("set-description", tagId, expectedVersion,
@@ -282,7 +288,7 @@ public final class Curation {
         JsonNode after = op.after() == null ? null : read(op.after());
         switch (op.action()) {
             case "rename", "add-synonym", "remove-synonym", "set-threshold", "set-description", "set-translation",
-                 "deprecate" -> restoreTag(c, before, after);
+                 "set-detectable", "deprecate" -> restoreTag(c, before, after);
             case "merge" -> {
                 int source = before.get("source").get("id").asInt();
                 int target = before.get("target").get("id").asInt();

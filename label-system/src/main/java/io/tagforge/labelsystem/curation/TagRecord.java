@@ -16,7 +16,7 @@ final class TagRecord {
     private static final String SNAPSHOT = """
             SELECT jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind, 'threshold', t.threshold,
                 'description', t.description, 'deprecated', t.deprecated, 'merged_into', t.merged_into,
-                'version', t.version,
+                'version', t.version, 'detectable', t.detectable,
                 'names', coalesce((SELECT jsonb_agg(jsonb_build_object('form', n.form, 'language', n.language,
                     'source', n.source) ORDER BY n.id) FROM tag_name n WHERE n.tag_id = t.id), '[]'::jsonb))::text
             FROM tag t WHERE t.id = ?""";
@@ -69,7 +69,8 @@ final class TagRecord {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE tag t SET name = s->>'name', kind = (s->>'kind')::int2, threshold = (s->>'threshold')::real,
                     description = s->>'description', deprecated = (s->>'deprecated')::boolean,
-                    merged_into = (s->>'merged_into')::int, version = (s->>'version')::int, updated_at = now()
+                    merged_into = (s->>'merged_into')::int, version = (s->>'version')::int,
+                    detectable = (s->>'detectable')::boolean, updated_at = now()
                 FROM (SELECT ?::jsonb AS s) x WHERE t.id = ?""")) {
             ps.setString(1, snapshot);
             ps.setInt(2, tagId);

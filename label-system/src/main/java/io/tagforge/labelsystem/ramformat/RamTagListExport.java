@@ -6,6 +6,7 @@ import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.release.UnknownReleaseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,12 +23,15 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * A release as RAM's three tag-list files. A release imported from RAM's files gives them back byte for byte
+ * A release as RAM's three tag-list files, and {@value #DETECTABLE_FILE} beside them when the release froze
+ * which tags a detector can box (a line per training ID, 1 or 0, as the threshold file has a line per ID). A release imported from RAM's files gives them back byte for byte
  * (names, Chinese names and threshold spellings as imported, each file's line endings); any other release is
  * written as RAM writes its own: an untranslated tag's Chinese line is its English name (RAM's loader needs a
  * line per ID) and thresholds are shortest decimals.
  */
 public final class RamTagListExport {
+
+    public static final String DETECTABLE_FILE = "tag_list_detectable.txt";
 
     private final DataSource dataSource;
 
@@ -35,7 +39,7 @@ public final class RamTagListExport {
         this.dataSource = dataSource;
     }
 
-    /** The three files' names and bytes, in the order RAM lists them. */
+    /** The files' names and bytes, RAM's three in the order RAM lists them, then the detectable list. */
     public Map<String, byte[]> files(String releaseName) {
         try (Connection c = dataSource.getConnection()) {
             Release release = Releases.find(c, releaseName).orElseThrow(() -> new UnknownReleaseException(releaseName));
@@ -48,6 +52,12 @@ public final class RamTagListExport {
                     formats.getOrDefault(RamTagList.CHINESE_FILE, RamTagList.CHINESE_FORMAT)));
             files.put(RamTagList.THRESHOLDS_FILE, render(entries, ReleaseEntry::thresholdLine,
                     formats.getOrDefault(RamTagList.THRESHOLDS_FILE, RamTagList.THRESHOLDS_FORMAT)));
+            List<Boolean> detectable = detectable(c, release.id());
+            if (detectable.stream().anyMatch(d -> d != null)) {
+                StringBuilder lines = new StringBuilder();
+                detectable.forEach(d -> lines.append(Boolean.TRUE.equals(d) ? "1\n" : "0\n"));
+                files.put(DETECTABLE_FILE, lines.toString().getBytes(StandardCharsets.UTF_8));
+            }
             return files;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read release " + releaseName + ": " + e.getMessage(), e);
@@ -55,7 +65,7 @@ public final class RamTagListExport {
     }
 
     /**
-     * Writes the three files into {@code dir} (created when missing), each through a temporary file renamed
+     * Writes the files into {@code dir} (created when missing), each through a temporary file renamed
      * into place, and returns their paths.
      */
     public List<Path> write(String releaseName, Path dir) {
@@ -75,6 +85,20 @@ public final class RamTagListExport {
                     + e.getMessage(), e);
         }
         return written;
+    }
+
+    private static List<Boolean> detectable(Connection c, int releaseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT detectable FROM release_tag WHERE release_id = ? "
+                + "ORDER BY idx")) {
+            ps.setInt(1, releaseId);
+            List<Boolean> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add((Boolean) rs.getObject(1));
+                }
+            }
+            return values;
+        }
     }
 
     private static byte[] render(List<ReleaseEntry> entries, Function<ReleaseEntry, String> line, LineFormat format) {

@@ -131,6 +131,11 @@ public final class Releases {
             ps.setArray(7, c.createArrayOf("text", thresholdText));
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE release_tag r SET detectable = t.detectable "
+                + "FROM tag t WHERE r.release_id = ? AND t.id = r.tag_id")) {
+            ps.setInt(1, release.id());
+            ps.executeUpdate();
+        }
         return release;
     }
 

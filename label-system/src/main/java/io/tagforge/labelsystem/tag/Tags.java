@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /** Reads tags and their names (for views and commands; changes go through the curation service). */
 public final class Tags {
 
-    static final String COLUMNS = "id, name, kind, threshold, description, deprecated, merged_into, version";
+    static final String COLUMNS = "id, name, kind, threshold, description, deprecated, merged_into, version, detectable";
 
     private final DataSource dataSource;
 
@@ -77,6 +77,6 @@ public final class Tags {
 
     static Tag tag(ResultSet rs) throws SQLException {
         return new Tag(rs.getInt(1), rs.getString(2), TagKind.ofCode(rs.getShort(3)), rs.getFloat(4), rs.getString(5),
-                rs.getBoolean(6), (Integer) rs.getObject(7), rs.getInt(8));
+                rs.getBoolean(6), (Integer) rs.getObject(7), rs.getInt(8), (Boolean) rs.getObject(9));
     }
 }

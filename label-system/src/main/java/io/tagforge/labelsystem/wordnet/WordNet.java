@@ -177,6 +177,28 @@ public final class WordNet implements AutoCloseable {
         return List.copyOf(result);
     }
 
+    /**
+     * How often the lemma was met with this part of speech in WordNet's sense-tagged corpus (the sum of its senses'
+     * tag counts): "white" is far more often an adjective than a noun.
+     */
+    public int frequency(String lemma, POS pos) {
+        IIndexWord index = dictionary.getIndexWord(lemma.strip().replace(' ', '_').toLowerCase(Locale.ROOT), pos);
+        if (index == null) {
+            return 0;
+        }
+        int count = 0;
+        for (IWordID id : index.getWordIDs()) {
+            ISenseEntry entry = dictionary.getSenseEntry(dictionary.getWord(id).getSenseKey());
+            count += entry == null ? 0 : entry.getTagCount();
+        }
+        return count;
+    }
+
+    /** The lexicographer file the synset is in: "noun.artifact", "noun.animal", "adj.all"... */
+    public String lexicalFile(Synset synset) {
+        return parsed(new SynsetID(synset.offset(), synset.pos())).getLexicalFile().getName();
+    }
+
     /** Direct hypernyms, instance hypernyms included (Paris → city). */
     public List<Synset> hypernyms(Synset synset) {
         return related(synset, UP);
