@@ -9,6 +9,6 @@ public class V51__SeedSurfaceMappings extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        SurfaceMappingSeed.insert(context.getConnection());
+        SurfaceMappingSeed.insert(context.getConnection(), SurfaceMappingSeed.FIRST);
     }
 }

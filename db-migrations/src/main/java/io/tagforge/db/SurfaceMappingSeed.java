@@ -30,11 +30,24 @@ public final class SurfaceMappingSeed {
     private SurfaceMappingSeed() {
     }
 
-    /** Inserts the seed into surface_mapping (a new database's migration, and tests that empty the tables). */
+    /** The first seed (V51) and the blocks measured on COCO val2017 (V52), in the order they were added. */
+    public static final String FIRST = "db/seed/surface-mappings.tsv";
+    public static final String MEASURED = "db/seed/surface-mappings-measured.tsv";
+
+    /** Inserts the whole seed into surface_mapping (tests that empty the tables). */
     public static void insert(Connection c) throws SQLException {
+        insert(c, rows());
+    }
+
+    /** Inserts one seed file's rows (the migration that added it). */
+    public static void insert(Connection c, String file) throws SQLException {
+        insert(c, rows(file));
+    }
+
+    private static void insert(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO surface_mapping (surface, action, tag_name, note) VALUES (?, ?, ?, ?)")) {
-            for (Row row : rows()) {
+            for (Row row : rows) {
                 ps.setString(1, row.surface());
                 ps.setShort(2, row.action());
                 ps.setString(3, row.tagName());
@@ -45,9 +58,15 @@ public final class SurfaceMappingSeed {
         }
     }
 
+    /** Every seed row, as a new database has them after its migrations. */
     public static List<Row> rows() {
+        List<Row> rows = new ArrayList<>(rows(FIRST));
+        rows.addAll(rows(MEASURED));
+        return rows;
+    }
+
+    private static List<Row> rows(String file) {
         List<Row> rows = new ArrayList<>();
-        String file = "db/seed/surface-mappings.tsv";
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 SurfaceMappingSeed.class.getClassLoader().getResourceAsStream(file), StandardCharsets.UTF_8))) {
             StringBuilder note = new StringBuilder();

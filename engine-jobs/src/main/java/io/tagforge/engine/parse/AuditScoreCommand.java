@@ -32,6 +32,10 @@ class AuditScoreCommand implements Runnable {
             description = "A judged gold TSV (repeat for several; splits are reported separately).")
     List<Path> gold;
 
+    @Option(names = "--wrong", description = "Also list the rows still scored wrong (id, split, rule, surface → "
+            + "tags emitted now, the judge's reason, caption).")
+    boolean listWrong;
+
     AuditScoreCommand(AppContext context) {
         this.context = context;
     }
@@ -53,7 +57,12 @@ class AuditScoreCommand implements Runnable {
             throw new UserException("--gold: no judged row (verdict correct or wrong) in " + gold);
         }
         try (ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
-            System.out.print(GoldScore.score(rows, service).report());
+            GoldScore score = GoldScore.score(rows, service);
+            System.out.print(score.report());
+            if (listWrong) {
+                System.out.print("\nwrong (id, split, rule, surface → emitted now, reason, caption):\n"
+                        + score.wrongRows());
+            }
         }
     }
 }

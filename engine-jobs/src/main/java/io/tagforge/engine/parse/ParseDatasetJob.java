@@ -2,6 +2,8 @@ package io.tagforge.engine.parse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.engine.assignment.AssignmentSource;
+import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
@@ -29,6 +31,8 @@ import javax.sql.DataSource;
  * PARSED_GENERATED for generated ones, each with its caption and dataset. Captions are read in id order
  * (keyset pagination); each batch's assignments go in by COPY and commit with the checkpoint (the last caption
  * id), so a killed run resumes where it stopped, and {@code ON CONFLICT DO NOTHING} makes a rerun add nothing.
+ * A rerun also drops the parsed rows of its captions that the parser no longer emits (a curator blocked the
+ * mapping, the parser changed), except rows of a pair a person accepted: a decision outlives the parser.
  * Each surface form that reached a tag is counted with a few example captions (table surface_observation), for
  * the curators' list of mappings.
  */
@@ -111,6 +115,7 @@ public final class ParseDatasetJob {
         }
         ctx.commitBatch(c -> {
             insert(c, datasetId, rows);
+            dropNoLongerParsed(c, batch, rows.isEmpty());
             observed.addTo(c, datasetId);
         }, JSON.createObjectNode().put("after", lastId), batch.size(),
                 Map.of("captions", (long) batch.size(), "parsed_original_tags", original,
@@ -128,6 +133,22 @@ public final class ParseDatasetJob {
                 + " FROM parsed_tag p JOIN tag t ON t.id = p.tag_id" + PairStateOfNewRows.join("p")
                 + " ON CONFLICT DO NOTHING")) {
             ps.setInt(1, datasetId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** the batch's parsed rows the parse just made no longer emits (parsed_tag holds what it emits, if any) */
+    private static void dropNoLongerParsed(Connection c, List<CaptionRow> batch, boolean nothingParsed)
+            throws SQLException {
+        // image_id first: the identity index leads with it
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tag_assignment a WHERE a.image_id = ANY (?) "
+                + "AND a.caption_id = ANY (?) AND a.source IN (?, ?) AND a.state <> ?" + (nothingParsed ? ""
+                : " AND NOT EXISTS (SELECT 1 FROM parsed_tag p WHERE p.caption_id = a.caption_id AND p.tag_id = a.tag_id)"))) {
+            ps.setArray(1, c.createArrayOf("bigint", batch.stream().map(CaptionRow::imageId).distinct().toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", batch.stream().map(CaptionRow::id).toArray()));
+            ps.setShort(3, AssignmentSource.PARSED_ORIGINAL.code());
+            ps.setShort(4, AssignmentSource.PARSED_GENERATED.code());
+            ps.setShort(5, AssignmentState.ACCEPTED.code());
             ps.executeUpdate();
         }
     }

@@ -28,7 +28,7 @@ public class LookupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WORD", arity = "1..*", description = "words or quoted multiword names")
     List<String> words;
 
-    @Option(names = "--hypernym-depth", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--hypernym-depth", paramLabel = "N", defaultValue = "2",
             description = "how many hypernym steps the back-off may climb (default ${DEFAULT-VALUE}; 0 = off)")
     int hypernymDepth;
 

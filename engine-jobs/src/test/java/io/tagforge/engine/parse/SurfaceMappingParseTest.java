@@ -3,6 +3,7 @@ package io.tagforge.engine.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.db.TestDatabase;
+import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.Ingester;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A curated block reaches {@code parse --dataset}: the next parse no longer emits the mapping, undo brings it back. */
+/**
+ * A curated block reaches {@code parse --dataset}: the next parse no longer emits the mapping and drops the rows
+ * earlier parses made through it (not those of a pair a person accepted); undo brings it back.
+ */
 class SurfaceMappingParseTest {
 
     private static final Path SHARED = Path.of("").toAbsolutePath().getParent().resolveSibling("shared");
@@ -68,13 +72,20 @@ class SurfaceMappingParseTest {
         parse();
         assertThat(observed()).contains("sofa → couch WORDNET_SYNONYM 2");
         assertThat(parsedTags()).contains("couch");
+
+        // a person accepted the bicycle pair (its rows carry the decision): a block leaves that row alone
+        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tag_assignment SET state = " + AssignmentState.ACCEPTED.code()
+                    + " WHERE tag_id = (SELECT id FROM tag WHERE name = 'bicycle')");
+        }
+        curation.blockMapping("bike", "bicycle", "test");
+        curation.blockMapping("sofa", "couch", "test");
+        parse();
+        assertThat(parsedTags()).contains("bicycle", "dog", "cat").doesNotContain("couch");
     }
 
-    /** a fresh parse of the dataset with the database's vocabulary as it is now, after its old assignments go */
+    /** the dataset parsed again with the database's vocabulary as it is now */
     private static void parse() throws Exception {
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM tag_assignment");
-        }
         try (WordNet wordNet = WordNet.open()) {
             new ParseDatasetJob(DATASET, DatabaseVocabulary.load(DB, wordNet, LookupOptions.defaults()), 1, 100)
                     .run(DB, "test", JobListener.NONE);

@@ -15,12 +15,15 @@ public final class InMemoryVocabulary implements Vocabulary {
 
     private final Map<String, Entry> table;
     private final BaseForms baseForms;
+    private final SurfaceBlocks blocks;
     private final WordClasses wordClasses;
     private final int maxNameWords;
 
-    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms, WordClasses wordClasses) {
+    private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms, SurfaceBlocks blocks,
+                               WordClasses wordClasses) {
         this.table = table;
         this.baseForms = baseForms;
+        this.blocks = blocks;
         this.wordClasses = wordClasses;
         this.maxNameWords = table.keySet().stream().mapToInt(SurfaceKey::words).max().orElse(0);
     }
@@ -34,14 +37,32 @@ public final class InMemoryVocabulary implements Vocabulary {
         Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names, mappings);
         BaseForms baseForms = BaseForms.over(table, wordNet);
         baseForms.preferBaseForms();
-        return new InMemoryVocabulary(table, baseForms, WordClasses.read(wordNet));
+        // a base form preferred above may bring back what a block took from the surface
+        SurfaceBlocks blocks = new SurfaceBlocks(mappings);
+        for (String key : blocks.keys()) {
+            Entry entry = table.get(key);
+            if (entry != null) {
+                List<TagMatch> kept = blocks.filter(key, entry.matches());
+                if (kept.isEmpty()) {
+                    table.remove(key);
+                } else if (kept.size() < entry.matches().size()) {
+                    table.put(key, new Entry(kept, blocks.filter(key, entry.viaBaseForm()), entry.partsOfSpeech()));
+                }
+            }
+        }
+        return new InMemoryVocabulary(table, baseForms, blocks, WordClasses.read(wordNet));
     }
 
     @Override
     public List<TagMatch> resolve(String surface) {
         String key = SurfaceKey.of(surface);
         Entry entry = table.get(key);
-        return entry != null ? entry.matches() : baseForms.resolve(key);
+        return entry != null ? entry.matches() : blocks.filter(key, baseForms.resolve(key));
+    }
+
+    @Override
+    public boolean isBlocked(String surface, String tagName) {
+        return blocks.blocks(SurfaceKey.of(surface), tagName);
     }
 
     @Override

@@ -133,19 +133,22 @@ final class MatchTableBuilder {
     }
 
     /**
-     * The curated mappings over WordNet's candidates: an added one wins over them, never over a tag's own names;
-     * a block takes its tag (or, without one, every tag) from the surface, names included.
+     * The curated mappings over WordNet's candidates: an added one wins over them, never over a tag's own names
+     * unless a block took those from the surface ("track" ↛ track, "track" → train track); a block takes its tag
+     * (or, without one, every tag) from the surface, names included.
      */
     private void applyCuratedMappings(Map<String, Entry> table, Collection<VocabularyName> names,
                                       List<SurfaceMapping> mappings) {
         Map<String, VocabularyName> tagsByName = new HashMap<>();
         names.stream().filter(VocabularyName::primary)
                 .forEach(n -> tagsByName.putIfAbsent(n.tagName().toLowerCase(Locale.ROOT), n));
+        SurfaceBlocks blocks = new SurfaceBlocks(mappings);
         for (SurfaceMapping mapping : mappings) {
             String key = SurfaceKey.of(mapping.surface());
             VocabularyName tag = mapping.tagName() == null ? null
                     : tagsByName.get(mapping.tagName().toLowerCase(Locale.ROOT));
-            if (mapping.action() == MappingAction.ADD && tag != null && !direct.containsKey(key)) {
+            if (mapping.action() == MappingAction.ADD && tag != null
+                    && blocks.filter(key, direct.getOrDefault(key, List.of())).isEmpty()) {
                 List<TagMatch> matches = List.of(new TagMatch(tag.tagId(), tag.tagName(), tag.kind(), MatchRule.SYNONYM));
                 table.put(key, new Entry(matches, asBaseForm(matches),
                         partsOfSpeech.getOrDefault(key, PartsOfSpeech.NOUN)));

@@ -14,6 +14,14 @@ public interface Vocabulary {
      */
     List<TagMatch> resolve(String surface);
 
+    /**
+     * Whether a curated block says the surface form never stands for the tag, however it is looked up: a caller
+     * that looks "watching" up by its lemma "watch" still honours "watching" ↛ watch.
+     */
+    default boolean isBlocked(String surface, String tagName) {
+        return false;
+    }
+
     /** The most words any tag name or synonym has, so that callers know how long an n-gram to try. */
     int maxNameWords();
 

@@ -3,6 +3,8 @@ package io.tagforge.labelsystem.vocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -39,6 +41,36 @@ class InMemoryVocabularyTest {
         assertThat(v.resolve("clean")).extracting(TagMatch::tagId).containsExactly(1, 2);
         assertThat(v.resolve("cleaning")).extracting(TagMatch::tagId, TagMatch::rule)
                 .contains(org.assertj.core.groups.Tuple.tuple(2, MatchRule.BASE_FORM));
+    }
+
+    /** a block holds through base forms, and a blocked own name leaves the surface to an added tag */
+    @Test
+    void aBlockHoldsForEveryFormOfItsSurface() {
+        List<VocabularyName> names = List.of(VocabularyName.primary(1, "grind", TagKind.OBJECT_SCENE),
+                VocabularyName.primary(2, "track", TagKind.OBJECT_SCENE),
+                VocabularyName.primary(3, "train track", TagKind.OBJECT_SCENE),
+                VocabularyName.primary(4, "watch", TagKind.OBJECT_SCENE));
+        InMemoryVocabulary open = InMemoryVocabulary.build(names, List.of(), wordNet, LookupOptions.defaults());
+        assertThat(open.resolve("ground")).extracting(TagMatch::tagName).containsExactly("grind");
+        assertThat(open.resolve("tracks")).extracting(TagMatch::tagName).containsExactly("track");
+
+        InMemoryVocabulary curated = InMemoryVocabulary.build(names, List.of(
+                mapping("ground", MappingAction.BLOCK, "grind"), mapping("track", MappingAction.BLOCK, "track"),
+                mapping("track", MappingAction.ADD, "train track"), mapping("watching", MappingAction.BLOCK, "watch")),
+                wordNet, LookupOptions.defaults());
+        assertThat(curated.resolve("ground")).isEmpty();
+        assertThat(curated.resolve("grinding")).extracting(TagMatch::tagName).containsExactly("grind");
+        assertThat(curated.resolve("track")).extracting(TagMatch::tagName, TagMatch::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("train track", MatchRule.SYNONYM));
+        assertThat(curated.resolve("tracks")).extracting(TagMatch::tagName).containsExactly("train track");
+        // the lemma "watch" keeps its tag; a caller that also knows the word as written asks about the block
+        assertThat(curated.resolve("watch")).extracting(TagMatch::tagName).containsExactly("watch");
+        assertThat(curated.isBlocked("Watching", "Watch")).isTrue();
+        assertThat(curated.isBlocked("watches", "watch")).isFalse();
+    }
+
+    private static SurfaceMapping mapping(String surface, MappingAction action, String tag) {
+        return new SurfaceMapping(0, surface, action, tag, null, "test");
     }
 
     @Test

@@ -89,6 +89,19 @@ public final class GoldScore {
         return row.accept().isEmpty() ? Outcome.WRONG : Outcome.CHANGED;
     }
 
+    /** The rows still scored wrong, one line each (id, split, rule, surface → tag, the judge's reason, caption). */
+    public String wrongRows() {
+        StringBuilder out = new StringBuilder();
+        for (Scored s : scored) {
+            if (s.outcome() == Outcome.WRONG) {
+                GoldRow r = s.row();
+                out.append(String.format(Locale.ROOT, "%d\t%s\t%s\t%s → %s\t%s\t%s%n", r.id(), r.split(), r.rule(),
+                        r.surface(), String.join("|", s.emitted()), r.reason(), r.caption()));
+            }
+        }
+        return out.toString();
+    }
+
     public List<Scored> scored() {
         return scored;
     }

@@ -27,13 +27,23 @@ final class TagLookup {
         return Math.max(1, vocabulary.maxNameWords());
     }
 
-    /** The best tag for any of the forms, or null; of equally strong matches, one of the mention's kind. */
+    /**
+     * The best tag for any of the forms, or null; of equally strong matches, one of the mention's kind. A tag that
+     * a curated block takes from any of the forms is none: "watching" ↛ watch holds when the lemma is looked up.
+     */
     TagMatch best(TagKind kind, String... forms) {
         TagMatch best = null;
         for (String form : forms) {
             TagMatch match = pick(resolve(form), kind);
             if (match != null && (best == null || match.rule().ordinal() < best.rule().ordinal())) {
                 best = match;
+            }
+        }
+        if (best != null) {
+            for (String form : forms) {
+                if (vocabulary.isBlocked(form, best.tagName())) {
+                    return null;
+                }
             }
         }
         return best;

@@ -138,6 +138,20 @@ class RamVocabularyParseTest {
         assertThat(names("A picture hangs on the wall above a bed.")).contains("picture", "wall", "bed");
     }
 
+    /** the measured blocks of the seed hold however the parser looks a word up (its lemma, a base form) */
+    @Test
+    void measuredBlocksHoldForEveryFormOfTheWord() {
+        assertThat(names("A man watching a game wears a silver watch.")).containsOnlyOnce("watch").contains("man");
+        assertThat(names("People watching a game.")).doesNotContain("watch");
+        assertThat(names("A woman dressed in black sits next to a girl in a red dress.")).containsOnlyOnce("dress");
+        assertThat(names("A long train traveling down the tracks.")).contains("train", "train track")
+                .doesNotContain("travel", "track");
+        assertThat(names("A cat sitting on the ground in a grassy area.")).contains("cat", "grassy")
+                .doesNotContain("grind", "area");
+        assertThat(names("A girl brushing her teeth.")).doesNotContain("bone");
+        assertThat(names("A large ship in the harbor.")).contains("boat").doesNotContain("vehicle");
+    }
+
     private static List<String> names(String caption) {
         return parser.parse(caption).tags().stream().map(TagMatch::tagName).toList();
     }

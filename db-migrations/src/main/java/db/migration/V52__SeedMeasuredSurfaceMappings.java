@@ -1,0 +1,14 @@
+package db.migration;
+
+import io.tagforge.db.SurfaceMappingSeed;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/** Adds the blocks measured on COCO val2017 ({@link SurfaceMappingSeed#MEASURED}) to surface_mapping. */
+public class V52__SeedMeasuredSurfaceMappings extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        SurfaceMappingSeed.insert(context.getConnection(), SurfaceMappingSeed.MEASURED);
+    }
+}
