@@ -78,7 +78,7 @@ class DashboardViewTest extends SpringUiTest {
                          WHERE oc.id = a.caption_id),
                        a.source, a.state, a.flag_rule, a.score FROM tag_assignment a
                   JOIN image o ON o.id = a.image_id JOIN image n ON n.dataset_id = ? AND n.path = o.path
-                 WHERE a.dataset_id = ? AND a.caption_id IS NULL""").params(datasetId, coco.datasetId).update();
+                 WHERE a.dataset_id = ?""").params(datasetId, coco.datasetId).update();
         // a caption that names a category (as a word, or its plural) tags the image with it, as parsing would
         jdbc.sql("""
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source)
