@@ -1,6 +1,7 @@
 package io.tagforge.labelsystem.vocabulary;
 
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
+import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.Collection;
 import java.util.List;
@@ -17,23 +18,31 @@ public final class InMemoryVocabulary implements Vocabulary {
     private final BaseForms baseForms;
     private final SurfaceBlocks blocks;
     private final WordClasses wordClasses;
+    private final TagReadings readings;
     private final int maxNameWords;
 
     private InMemoryVocabulary(Map<String, Entry> table, BaseForms baseForms, SurfaceBlocks blocks,
-                               WordClasses wordClasses) {
+                               WordClasses wordClasses, TagReadings readings) {
         this.table = table;
         this.baseForms = baseForms;
         this.blocks = blocks;
         this.wordClasses = wordClasses;
+        this.readings = readings;
         this.maxNameWords = table.keySet().stream().mapToInt(SurfaceKey::words).max().orElse(0);
     }
 
     /**
      * Builds the table for these names (primary names and synonyms) with WordNet's help, the curated surface
-     * mappings over it.
+     * mappings over it; every reading fits every tag.
      */
     public static InMemoryVocabulary build(Collection<VocabularyName> names, List<SurfaceMapping> mappings,
                                            WordNet wordNet, LookupOptions options) {
+        return build(names, mappings, wordNet, options, TagReadings.none());
+    }
+
+    /** As {@link #build(Collection, List, WordNet, LookupOptions)}, the tags' kinds from {@code readings}. */
+    public static InMemoryVocabulary build(Collection<VocabularyName> names, List<SurfaceMapping> mappings,
+                                           WordNet wordNet, LookupOptions options, TagReadings readings) {
         Map<String, Entry> table = new MatchTableBuilder(wordNet, options).build(names, mappings);
         BaseForms baseForms = BaseForms.over(table, wordNet);
         baseForms.preferBaseForms();
@@ -50,7 +59,7 @@ public final class InMemoryVocabulary implements Vocabulary {
                 }
             }
         }
-        return new InMemoryVocabulary(table, baseForms, blocks, WordClasses.read(wordNet));
+        return new InMemoryVocabulary(table, baseForms, blocks, WordClasses.read(wordNet), readings);
     }
 
     @Override
@@ -63,6 +72,11 @@ public final class InMemoryVocabulary implements Vocabulary {
     @Override
     public boolean isBlocked(String surface, String tagName) {
         return blocks.blocks(SurfaceKey.of(surface), tagName);
+    }
+
+    @Override
+    public boolean fitsReading(String tagName, TagKind reading) {
+        return readings.fits(tagName, reading);
     }
 
     @Override

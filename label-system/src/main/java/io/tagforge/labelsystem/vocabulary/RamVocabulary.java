@@ -12,7 +12,8 @@ import java.util.List;
  * A vocabulary straight from a RAM tag-list folder (its {@code ram_tag_list.txt}), without a database: for the
  * parser's tests and for lookups before anything was imported. Tag ids are 1-based line numbers, which are the
  * ids a first {@code vocab import-ram} into an empty database gives the same tags; every tag is OBJECT_SCENE
- * because RAM's list does not say. The curated surface mappings are the seed a new database starts with.
+ * because RAM's list does not say (a Tag2Text list beside it gives the kinds a word's reading must fit, see
+ * {@link TagReadings}). The curated surface mappings are the seed a new database starts with.
  */
 public final class RamVocabulary {
 
@@ -32,7 +33,7 @@ public final class RamVocabulary {
     }
 
     public static InMemoryVocabulary load(Path ramDir, WordNet wordNet, LookupOptions options) {
-        return InMemoryVocabulary.build(names(ramDir), SurfaceMappings.seed(), wordNet, options);
+        return InMemoryVocabulary.build(names(ramDir), SurfaceMappings.seed(), wordNet, options, TagReadings.in(ramDir));
     }
 
     static List<VocabularyName> names(Path ramDir) {

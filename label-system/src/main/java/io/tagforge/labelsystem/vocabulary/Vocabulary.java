@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
+import io.tagforge.labelsystem.tag.TagKind;
 import java.util.List;
 
 /**
@@ -20,6 +21,14 @@ public interface Vocabulary {
      */
     default boolean isBlocked(String surface, String tagName) {
         return false;
+    }
+
+    /**
+     * Whether the tag may stand for a word read as {@code reading}: the action fall for no noun "fall", the
+     * object love for no verb "love". A vocabulary that does not know its tags' kinds lets every reading fit.
+     */
+    default boolean fitsReading(String tagName, TagKind reading) {
+        return true;
     }
 
     /** The most words any tag name or synonym has, so that callers know how long an n-gram to try. */

@@ -199,4 +199,18 @@ class RamVocabularyTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> matches.add(matches.get(0)))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void tag2TextGivesTheKindsATagIsMeantAs() {
+        // fall is only an action, walk both an object and an action; "abacus" is not in Tag2Text's list
+        assertThat(vocabulary.fitsReading("fall", TagKind.ACTION)).isTrue();
+        assertThat(vocabulary.fitsReading("fall", TagKind.ATTRIBUTE)).isFalse();
+        assertThat(vocabulary.fitsReading("fall", TagKind.OBJECT_SCENE)).isFalse();
+        assertThat(vocabulary.fitsReading("walk", TagKind.OBJECT_SCENE)).isTrue();
+        assertThat(vocabulary.fitsReading("walk", TagKind.ACTION)).isTrue();
+        assertThat(vocabulary.fitsReading("dark", TagKind.ATTRIBUTE)).isTrue();
+        assertThat(vocabulary.fitsReading("dark", TagKind.OBJECT_SCENE)).isFalse();
+        assertThat(vocabulary.fitsReading("abacus", TagKind.ACTION)).isTrue();
+        assertThat(TagReadings.none().fits("fall", TagKind.ATTRIBUTE)).isTrue();
+    }
 }

@@ -129,6 +129,18 @@ class RamVocabularyParseTest {
 
     /** the picture itself is no tag, nor are its colours; a picture in the scene is */
     @Test
+    void aModifierTakesNoAction() {
+        assertThat(names("A person holding a broken cell phone while looking at the screen.")).contains("person")
+                .doesNotContain("break");
+        assertThat(names("A bowl of cut up raw carrots and broccoli.")).contains("bowl", "carrot")
+                .doesNotContain("cut");
+        assertThat(names("A ripe tangerine atop a worn wooden picnic table.")).contains("picnic table")
+                .doesNotContain("wear");
+        assertThat(names("A newlywed couple cutting a piece of wedding cake")).contains("cut", "wedding cake");
+        assertThat(names("A man with a broken arm is wearing a cast.")).contains("man", "wear");
+    }
+
+    @Test
     void thePictureItselfIsNoThing() {
         assertThat(names("A black and white photo of an old fashion baseball game.")).contains("baseball game")
                 .doesNotContain("photo", "black", "white");
