@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Where Tagforge's PostgreSQL is: {@code TAGFORGE_DB_URL}, {@code TAGFORGE_DB_USER}, {@code TAGFORGE_DB_PASSWORD};
- * with no URL, an embedded server whose data lives under {@code TAGFORGE_HOME} (default {@code ~/.tagforge}).
+ * with no URL, an embedded server whose data lives under the {@link DataHome}.
  */
 public record DatabaseSettings(Optional<String> url, String user, String password, Path home) {
 
@@ -16,12 +16,11 @@ public record DatabaseSettings(Optional<String> url, String user, String passwor
 
     static DatabaseSettings from(Map<String, String> env) {
         String url = blankToNull(env.get("TAGFORGE_DB_URL"));
-        String home = blankToNull(env.get("TAGFORGE_HOME"));
         return new DatabaseSettings(
                 Optional.ofNullable(url),
                 Optional.ofNullable(blankToNull(env.get("TAGFORGE_DB_USER"))).orElse("postgres"),
                 Optional.ofNullable(env.get("TAGFORGE_DB_PASSWORD")).orElse(""),
-                home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".tagforge"));
+                DataHome.from(env));
     }
 
     private static String blankToNull(String s) {

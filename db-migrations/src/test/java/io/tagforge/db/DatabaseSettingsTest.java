@@ -25,6 +25,8 @@ class DatabaseSettingsTest {
         DatabaseSettings s = DatabaseSettings.from(Map.of("TAGFORGE_DB_URL", " ", "TAGFORGE_HOME", "/data/tf"));
         assertThat(s.url()).isEmpty();
         assertThat(s.home()).isEqualTo(Path.of("/data/tf"));
+        assertThat(DatabaseSettings.from(Map.of("TAGFORGE_HOME", " ")).home())
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".tagforge"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.tagforge.curation.export;
 
 import io.tagforge.curation.datasets.Jobs;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.db.DataHome;
 import io.tagforge.engine.export.ExportFormat;
 import io.tagforge.engine.export.ExportJob;
 import io.tagforge.engine.export.ExportPolicy;
@@ -50,7 +50,7 @@ public class Exports {
     Exports(Jobs jobs, JdbcClient jdbc, @Value("${tagforge.export-dir:}") String folder) {
         this.jobs = jobs;
         this.jdbc = jdbc;
-        this.folder = (folder.isBlank() ? DatabaseSettings.fromEnvironment().home().resolve("exports") : Path.of(folder))
+        this.folder = (folder.isBlank() ? DataHome.fromEnvironment().resolve("exports") : Path.of(folder))
                 .toAbsolutePath().normalize();
     }
 

@@ -146,6 +146,27 @@ class IngesterTest {
     }
 
     @Test
+    void utf8ByteOrderMarkIsDroppedNotKeptInTheFirstPath() throws Exception {
+        // Windows editors save UTF-8 with a BOM; it must not end up in the first image's path or key
+        ingest(IngestFormat.TSV, write("bom.tsv", "\uFEFFa.jpg\tA dog on a couch.\nb.jpg\tA cat.\n"), null);
+        assertThat(scalar("SELECT string_agg(i.path || '=' || c.text, ' / ' ORDER BY c.id)"
+                + " FROM caption c JOIN image i ON i.id = c.image_id")).isEqualTo("a.jpg=A dog on a couch. / b.jpg=A cat.");
+
+        TestDatabase.get().truncateAll();
+        ingest(IngestFormat.COCO, write("bom.json", """
+                \uFEFF{"images": [{"id": 139, "file_name": "000000000139.jpg"}],
+                 "annotations": [{"image_id": 139, "caption": "A room with chairs."}]}"""), VAL_IMAGES);
+        assertThat(scalar("SELECT i.external_id || '|' || i.path || '=' || c.text || '|' || i.missing"
+                + " FROM caption c JOIN image i ON i.id = c.image_id")).isEqualTo("139|000000000139.jpg=A room with chairs.|false");
+
+        TestDatabase.get().truncateAll();
+        ingest(IngestFormat.RAM_JSON, write("bom-ram.json", """
+                \uFEFF[{"image_path": "a.jpg", "caption": ["a dog"]}]"""), null);
+        assertThat(scalar("SELECT i.path || '=' || c.text FROM caption c JOIN image i ON i.id = c.image_id"))
+                .isEqualTo("a.jpg=a dog");
+    }
+
+    @Test
     void tsvLineWithWrongFieldCount() throws IOException {
         assertFails(IngestFormat.TSV, write("f.tsv", "a.jpg\tok\nno tab here\n"), null,
                 "f.tsv:2: line: expected 2 tab-separated fields (image, caption), found 1");

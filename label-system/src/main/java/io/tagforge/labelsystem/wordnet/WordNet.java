@@ -52,7 +52,7 @@ public final class WordNet implements AutoCloseable {
         this.stemmer = new WordnetStemmer(dictionary);
     }
 
-    /** Opens WordNet from the default cache folder (~/.tagforge/cache/wordnet-3.1), extracting it on first use. */
+    /** Opens WordNet from the default cache folder (cache/wordnet-3.1 under TAGFORGE_HOME), extracting it on first use. */
     public static WordNet open() {
         return open(WordNetFiles.defaultDirectory());
     }

@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.wordnet;
 
+import io.tagforge.db.DataHome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,9 +33,14 @@ final class WordNetFiles {
     private WordNetFiles() {
     }
 
-    /** The default cache folder, ~/.tagforge/cache/wordnet-3.1, or a temporary one when home is not writable. */
+    /** The default cache folder, cache/wordnet-3.1 under TAGFORGE_HOME (~/.tagforge when unset). */
     static Path defaultDirectory() {
-        Path home = Path.of(System.getProperty("user.home"), ".tagforge", "cache", "wordnet-3.1");
+        return defaultDirectory(DataHome.fromEnvironment());
+    }
+
+    /** cache/wordnet-3.1 under {@code dataHome}, or a temporary folder when that is not writable */
+    static Path defaultDirectory(Path dataHome) {
+        Path home = dataHome.resolve("cache").resolve("wordnet-3.1");
         try {
             Files.createDirectories(home.getParent());
             if (Files.isWritable(home.getParent())) {

@@ -76,8 +76,10 @@ class WordNetTest {
     }
 
     @Test
-    void extractsIntoAFreshFolder(@TempDir Path dir) throws Exception {
-        Path target = dir.resolve("wn");
+    void extractsIntoAFreshDataHome(@TempDir Path dataHome) throws Exception {
+        Path target = WordNetFiles.defaultDirectory(dataHome);
+        assertThat(target).isEqualTo(dataHome.resolve("cache/wordnet-3.1"));
+        Path dir = target.getParent();
         try (WordNet fresh = WordNet.open(target)) {
             assertThat(fresh.contains("couch", POS.NOUN)).isTrue();
         }
