@@ -1,6 +1,7 @@
 package io.tagforge.engine.report;
 
 import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.engine.review.WilsonInterval;
 import io.tagforge.labelsystem.tag.TagKind;
 import java.time.Instant;
 import java.util.List;
@@ -53,20 +54,15 @@ public record DatasetReport(String dataset, String release, Instant computedAt, 
         }
     }
 
-    /** A share of n with its 95% Wilson score interval; NaN share and bounds when n is 0. */
+    /** A share of n with its 95% Wilson score interval ({@link WilsonInterval}); NaN share and bounds when n is 0. */
     public record Interval(long successes, long n, double share, double low, double high) {
-
-        private static final double Z = 1.959964;
 
         public static Interval wilson(long successes, long n) {
             if (n == 0) {
                 return new Interval(0, 0, Double.NaN, Double.NaN, Double.NaN);
             }
-            double p = (double) successes / n;
-            double z2 = Z * Z;
-            double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
-            double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-            return new Interval(successes, n, p, Math.max(0, centre - half), Math.min(1, centre + half));
+            WilsonInterval bounds = WilsonInterval.of(successes, n);
+            return new Interval(successes, n, (double) successes / n, bounds.low(), bounds.high());
         }
     }
 
