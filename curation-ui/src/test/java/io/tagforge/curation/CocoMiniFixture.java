@@ -2,7 +2,7 @@ package io.tagforge.curation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import io.tagforge.curation.app.CurationApplication;
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -24,8 +24,6 @@ class ArchitectureTest {
 
     @Test
     void modulesDependOnlyDownward() {
-        rule("io.tagforge.db..", "io.tagforge.labelsystem..", "io.tagforge.parser..", "io.tagforge.engine..",
-                "io.tagforge.curation..").check(MAIN);
         rule("io.tagforge.labelsystem..", "io.tagforge.parser..", "io.tagforge.engine..", "io.tagforge.curation..")
                 .check(MAIN);
         rule("io.tagforge.parser..", "io.tagforge.engine..", "io.tagforge.curation..").check(MAIN);
@@ -35,14 +33,13 @@ class ArchitectureTest {
     @Test
     void parserNeedsNoDatabase() {
         noClasses().that().resideInAPackage("io.tagforge.parser..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.tagforge.db..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.tagforge.labelsystem.database..")
                 .check(MAIN);
     }
 
     @Test
     void everyClassLivesInAFeaturePackage() {
-        classes().that().resideOutsideOfPackage("io.tagforge.db")
-                .should().resideInAPackage("io.tagforge.*.*..")
+        classes().should().resideInAPackage("io.tagforge.*.*..")
                 .because("code is packaged by feature: io.tagforge.<module>.<feature>")
                 .check(MAIN);
         noClasses().should().resideInAnyPackage("..repository..", "..repositories..",
@@ -59,6 +56,6 @@ class ArchitectureTest {
     private static ArchRule rule(String module, String... above) {
         return noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(above)
-                .because("modules depend only downward: ui → jobs → parser → label-system → db");
+                .because("modules depend only downward: ui → jobs → parser → label-system");
     }
 }

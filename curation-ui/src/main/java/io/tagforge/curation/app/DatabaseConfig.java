@@ -1,7 +1,7 @@
 package io.tagforge.curation.app;
 
-import io.tagforge.db.Database;
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.Database;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;

@@ -2,7 +2,7 @@ package io.tagforge.curation.export;
 
 import io.tagforge.curation.datasets.Jobs;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.db.DataHome;
+import io.tagforge.labelsystem.datahome.DataHome;
 import io.tagforge.engine.export.ExportFormat;
 import io.tagforge.engine.export.ExportJob;
 import io.tagforge.engine.export.ExportPolicy;

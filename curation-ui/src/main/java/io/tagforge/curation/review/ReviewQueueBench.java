@@ -2,8 +2,8 @@ package io.tagforge.curation.review;
 
 import io.tagforge.curation.dashboard.DashboardBench;
 import io.tagforge.curation.security.CurrentUser;
-import io.tagforge.db.Database;
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.Database;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.review.PairReview;
 import io.tagforge.engine.review.QueueCursor;

@@ -1,7 +1,7 @@
 package io.tagforge.engine.cli;
 
-import io.tagforge.db.Database;
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.Database;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;

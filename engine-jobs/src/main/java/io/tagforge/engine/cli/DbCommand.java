@@ -1,6 +1,6 @@
 package io.tagforge.engine.cli;
 
-import io.tagforge.db.Database;
+import io.tagforge.labelsystem.database.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import picocli.CommandLine.Command;

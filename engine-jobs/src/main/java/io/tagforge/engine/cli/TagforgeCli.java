@@ -1,6 +1,6 @@
 package io.tagforge.engine.cli;
 
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
 import io.tagforge.engine.cleaning.CleanCommand;
 import io.tagforge.engine.generation.GenerateCommand;

@@ -2,7 +2,7 @@ package io.tagforge.engine.cleaning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.export.CocoMiniFixture;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;

@@ -3,7 +3,7 @@ package io.tagforge.engine.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.tagforge.engine.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.db.TestDatabase;
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.cli.UserException;

@@ -2,7 +2,7 @@ package io.tagforge.engine.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;

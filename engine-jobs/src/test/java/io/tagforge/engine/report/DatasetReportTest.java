@@ -3,7 +3,7 @@ package io.tagforge.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.assignment.FlagRule;

@@ -1,6 +1,6 @@
 package io.tagforge.engine.testing;
 
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.vocabulary.MatchRule;

@@ -2,8 +2,8 @@ package io.tagforge.engine.vocab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.db.DatabaseSettings;
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.DatabaseSettings;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import java.io.ByteArrayOutputStream;

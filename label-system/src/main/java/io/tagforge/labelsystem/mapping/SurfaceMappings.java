@@ -1,6 +1,5 @@
 package io.tagforge.labelsystem.mapping;
 
-import io.tagforge.db.SurfaceMappingSeed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +47,7 @@ public final class SurfaceMappings {
     /** The mappings a new database starts with: what a vocabulary without a database uses. */
     public static List<SurfaceMapping> seed() {
         return SurfaceMappingSeed.rows().stream()
-                .map(r -> new SurfaceMapping(0, r.surface(), MappingAction.ofCode(r.action()), r.tagName(), r.note(),
+                .map(r -> new SurfaceMapping(0, r.surface(), r.action(), r.tagName(), r.note(),
                         "seed"))
                 .toList();
     }

@@ -1,6 +1,6 @@
 package io.tagforge.labelsystem.wordnet;
 
-import io.tagforge.db.DataHome;
+import io.tagforge.labelsystem.datahome.DataHome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.tagforge.labelsystem.builder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.mapping.MappingAction;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.ramformat.TagListException;

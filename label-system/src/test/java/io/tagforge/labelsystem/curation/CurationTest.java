@@ -3,7 +3,7 @@ package io.tagforge.labelsystem.curation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;

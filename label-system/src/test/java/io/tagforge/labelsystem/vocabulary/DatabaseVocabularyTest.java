@@ -2,7 +2,7 @@ package io.tagforge.labelsystem.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.db.TestDatabase;
+import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
-package io.tagforge.db;
+package io.tagforge.labelsystem.database;
 
+import io.tagforge.labelsystem.datahome.DataHome;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.tagforge.db;
+package io.tagforge.labelsystem.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package io.tagforge.db;
+package io.tagforge.labelsystem.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

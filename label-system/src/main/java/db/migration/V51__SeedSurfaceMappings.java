@@ -1,6 +1,6 @@
 package db.migration;
 
-import io.tagforge.db.SurfaceMappingSeed;
+import io.tagforge.labelsystem.mapping.SurfaceMappingSeed;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 

@@ -1,5 +1,6 @@
-package io.tagforge.db;
+package io.tagforge.labelsystem.database;
 
+import io.tagforge.labelsystem.mapping.SurfaceMappingSeed;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.tagforge.db;
+package io.tagforge.labelsystem.mapping;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,18 +13,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The curated surface mappings a new database starts with ({@code db/seed/surface-mappings.tsv}: manual checks over
- * WordNet, as RAM merged its vocabulary "with WordNet, translation and manual checks"). Lines are
+ * The curated surface mappings a new database starts with ({@code db/seed/surface-mappings.tsv}, schema data in
+ * db-migrations: manual checks over WordNet, as RAM merged its vocabulary "with WordNet, translation and manual
+ * checks"). Lines are
  * {@code surface<TAB>tag name} (the surface stands for the tag), {@code surface<TAB>-} (for no tag) or
  * {@code surface<TAB>!tag name} (never for that tag); a comment line before a row is its note.
  */
 public final class SurfaceMappingSeed {
 
-    /** action codes of surface_mapping, as the label system's MappingAction has them */
-    private static final short ADD = 1;
-    private static final short BLOCK = 2;
-
-    public record Row(String surface, short action, String tagName, String note) {
+    public record Row(String surface, MappingAction action, String tagName, String note) {
     }
 
     private SurfaceMappingSeed() {
@@ -49,7 +46,7 @@ public final class SurfaceMappingSeed {
                 "INSERT INTO surface_mapping (surface, action, tag_name, note) VALUES (?, ?, ?, ?)")) {
             for (Row row : rows) {
                 ps.setString(1, row.surface());
-                ps.setShort(2, row.action());
+                ps.setShort(2, row.action().code());
                 ps.setString(3, row.tagName());
                 ps.setString(4, row.note());
                 ps.addBatch();
@@ -88,11 +85,11 @@ public final class SurfaceMappingSeed {
                 String target = cols[1].strip();
                 String text = note.isEmpty() ? null : note.toString();
                 if (target.equals("-")) {
-                    rows.add(new Row(surface, BLOCK, null, text));
+                    rows.add(new Row(surface, MappingAction.BLOCK, null, text));
                 } else if (target.startsWith("!")) {
-                    rows.add(new Row(surface, BLOCK, target.substring(1).strip(), text));
+                    rows.add(new Row(surface, MappingAction.BLOCK, target.substring(1).strip(), text));
                 } else {
-                    rows.add(new Row(surface, ADD, target, text));
+                    rows.add(new Row(surface, MappingAction.ADD, target, text));
                 }
                 note.setLength(0);
             }

@@ -1,4 +1,4 @@
-package io.tagforge.db;
+package io.tagforge.labelsystem.datahome;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +16,7 @@ public final class DataHome {
         return from(System.getenv());
     }
 
-    static Path from(Map<String, String> env) {
+    public static Path from(Map<String, String> env) {
         String home = env.get("TAGFORGE_HOME");
         return home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".tagforge") : Path.of(home);
     }
