@@ -45,7 +45,7 @@ class DemoOnFirstStart {
             log.warn("No demo data at {} (set TAGFORGE_DEMO_DATA): starting with an empty database", cocoMini);
             return;
         }
-        Path embedder = Path.of(System.getProperty("tagforge.home", ".")).resolve("demo/embedder");
+        Path embedder = Path.of(System.getProperty("tagforge.checkout", ".")).resolve("demo/embedder");
         jobThreads.submit(() -> {
             try {
                 DemoData.load(dataSource, cocoMini, shared.resolve("ram"), embedder, step -> log.info("Demo: {}", step));

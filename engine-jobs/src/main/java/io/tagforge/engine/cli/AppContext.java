@@ -38,9 +38,9 @@ public class AppContext implements AutoCloseable {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        Path home = Path.of(System.getProperty("tagforge.home", ".")).toAbsolutePath().normalize();
-        Path shared = home.resolveSibling("shared");
-        return Files.isDirectory(shared) ? shared : home.resolve("shared");
+        Path checkout = Path.of(System.getProperty("tagforge.checkout", ".")).toAbsolutePath().normalize();
+        Path shared = checkout.resolveSibling("shared");
+        return Files.isDirectory(shared) ? shared : checkout.resolve("shared");
     }
 
     @Override

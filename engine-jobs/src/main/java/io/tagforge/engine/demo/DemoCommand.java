@@ -23,8 +23,8 @@ public class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(cocoMini.resolve("annotations"))) {
             throw new UserException(cocoMini + ": no COCO-MINI here; set TAGFORGE_DEMO_DATA");
         }
-        Path home = Path.of(System.getProperty("tagforge.home", "."));
-        DemoData.load(context.dataSource(), cocoMini, context.sharedDir().resolve("ram"), home.resolve("demo/embedder"),
+        Path checkout = Path.of(System.getProperty("tagforge.checkout", "."));
+        DemoData.load(context.dataSource(), cocoMini, context.sharedDir().resolve("ram"), checkout.resolve("demo/embedder"),
                 System.out::println);
         return 0;
     }

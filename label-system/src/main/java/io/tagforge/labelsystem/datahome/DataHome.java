@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where Tagforge keeps its data: {@code TAGFORGE_HOME}, default {@code ~/.tagforge} (the embedded database, the
- * WordNet cache, exports). Not the checkout, which the launcher passes as the {@code tagforge.home} property.
+ * WordNet cache, exports). Not the checkout, which the launcher passes as the {@code tagforge.checkout} property.
  */
 public final class DataHome {
 
