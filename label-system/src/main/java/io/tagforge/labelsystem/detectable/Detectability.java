@@ -1,6 +1,6 @@
 package io.tagforge.labelsystem.detectable;
 
-import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.Synset;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -44,8 +44,8 @@ public final class Detectability {
             return false;
         }
         String lemma = name.strip().toLowerCase(Locale.ROOT);
-        int asNoun = wordNet.frequency(lemma, POS.NOUN);
-        if (wordNet.frequency(lemma, POS.ADJECTIVE) > asNoun || wordNet.frequency(lemma, POS.VERB) > asNoun) {
+        int asNoun = wordNet.frequency(lemma, PartOfSpeech.NOUN);
+        if (wordNet.frequency(lemma, PartOfSpeech.ADJECTIVE) > asNoun || wordNet.frequency(lemma, PartOfSpeech.VERB) > asNoun) {
             return false;
         }
         Synset sense = firstNounSense(lemma);
@@ -89,10 +89,10 @@ public final class Detectability {
     }
 
     private Synset firstNounSense(String name) {
-        List<Synset> senses = wordNet.senses(name, POS.NOUN);
+        List<Synset> senses = wordNet.senses(name, PartOfSpeech.NOUN);
         if (senses.isEmpty()) {
-            for (String base : wordNet.baseForms(name, POS.NOUN)) {
-                senses = wordNet.senses(base, POS.NOUN);
+            for (String base : wordNet.baseForms(name, PartOfSpeech.NOUN)) {
+                senses = wordNet.senses(base, PartOfSpeech.NOUN);
                 if (!senses.isEmpty()) {
                     break;
                 }

@@ -1,6 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
-import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +56,7 @@ final class BaseForms {
 
     static BaseForms over(Map<String, Entry> table, WordNet wordNet) {
         Map<String, List<Stem>> irregular = new HashMap<>();
-        for (POS pos : new POS[] {POS.NOUN, POS.VERB, POS.ADJECTIVE}) {
+        for (PartOfSpeech pos : new PartOfSpeech[] {PartOfSpeech.NOUN, PartOfSpeech.VERB, PartOfSpeech.ADJECTIVE}) {
             int bit = PartsOfSpeech.bit(pos);
             wordNet.exceptions(pos).forEach((surface, bases) -> {
                 for (String base : bases) {

@@ -1,6 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
-import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.mapping.MappingAction;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.tag.TagKind;
@@ -98,7 +98,7 @@ final class MatchTableBuilder {
     private final WordNet wordNet;
     private final LookupOptions options;
     private final Map<String, List<TagMatch>> direct = new HashMap<>();
-    /** per key, one contest per part of speech of the linking sense (indexed by POS ordinal) */
+    /** per key, one contest per part of speech of the linking sense (indexed by its ordinal) */
     private final Map<String, Contest[]> candidates = new HashMap<>();
     private final Map<String, Integer> partsOfSpeech = new HashMap<>();
 
@@ -174,7 +174,7 @@ final class MatchTableBuilder {
             matches.add(new TagMatch(name.tagId(), name.tagName(), name.kind(), rule));
         }
         int bits = 0;
-        for (POS pos : POS.values()) {
+        for (PartOfSpeech pos : PartOfSpeech.values()) {
             if (wordNet.contains(name.form(), pos)) {
                 bits |= PartsOfSpeech.bit(pos);
             }
@@ -275,7 +275,7 @@ final class MatchTableBuilder {
     /** the winners of each part of speech, nouns first, each match marked with the reading it holds for */
     private static List<TagMatch> winners(Contest[] byPartOfSpeech) {
         List<TagMatch> result = new ArrayList<>();
-        for (POS pos : POS.values()) {
+        for (PartOfSpeech pos : PartOfSpeech.values()) {
             Contest contest = byPartOfSpeech[pos.ordinal()];
             if (contest != null) {
                 TagKind reading = readingOf(pos);
@@ -285,7 +285,7 @@ final class MatchTableBuilder {
         return result;
     }
 
-    private static TagKind readingOf(POS pos) {
+    private static TagKind readingOf(PartOfSpeech pos) {
         return switch (pos) {
             case NOUN -> TagKind.OBJECT_SCENE;
             case VERB -> TagKind.ACTION;
@@ -316,7 +316,7 @@ final class MatchTableBuilder {
     private void addCandidate(String lemma, Synset synset, NameSense name, MatchRule rule, int depth, int surfaceRank) {
         String key = SurfaceKey.of(lemma);
         VocabularyName tag = name.name();
-        Contest[] byPartOfSpeech = candidates.computeIfAbsent(key, k -> new Contest[POS.values().length]);
+        Contest[] byPartOfSpeech = candidates.computeIfAbsent(key, k -> new Contest[PartOfSpeech.values().length]);
         int pos = synset.pos().ordinal();
         if (byPartOfSpeech[pos] == null) {
             byPartOfSpeech[pos] = new Contest();

@@ -1,18 +1,18 @@
 package io.tagforge.labelsystem.vocabulary;
 
-import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 
 /** Parts of speech as bits, so that a table entry carries the set of them in one int. */
 final class PartsOfSpeech {
 
-    static final int NOUN = bit(POS.NOUN);
-    static final int VERB = bit(POS.VERB);
-    static final int ADJECTIVE = bit(POS.ADJECTIVE);
+    static final int NOUN = bit(PartOfSpeech.NOUN);
+    static final int VERB = bit(PartOfSpeech.VERB);
+    static final int ADJECTIVE = bit(PartOfSpeech.ADJECTIVE);
 
     private PartsOfSpeech() {
     }
 
-    static int bit(POS pos) {
+    static int bit(PartOfSpeech pos) {
         return 1 << pos.ordinal();
     }
 }

@@ -1,6 +1,6 @@
 package io.tagforge.labelsystem.vocabulary;
 
-import edu.mit.jwi.item.POS;
+import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.wordnet.LexicalFiles;
 import io.tagforge.labelsystem.wordnet.Synset;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -34,13 +34,13 @@ final class WordClasses {
 
     static WordClasses read(WordNet wordNet) {
         Set<String> inanimate = new HashSet<>();
-        for (Synset synset : wordNet.allSynsets(POS.NOUN)) {
+        for (Synset synset : wordNet.allSynsets(PartOfSpeech.NOUN)) {
             if (!LexicalFiles.isAgent(synset, wordNet)) {
                 addFirstSenseLemmas(wordNet, synset, inanimate);
             }
         }
         Set<String> stateVerbs = new HashSet<>();
-        for (Synset synset : wordNet.allSynsets(POS.VERB)) {
+        for (Synset synset : wordNet.allSynsets(PartOfSpeech.VERB)) {
             if (STATE_VERB_FILES.contains(synset.lexicalFile())) {
                 addFirstSenseLemmas(wordNet, synset, stateVerbs);
             }
@@ -61,7 +61,7 @@ final class WordClasses {
         Set<String> lemmas = new HashSet<>();
         List<Synset> level = new ArrayList<>();
         for (String seed : List.of("photograph", "picture")) {
-            level.add(wordNet.senses(seed, POS.NOUN).get(0));
+            level.add(wordNet.senses(seed, PartOfSpeech.NOUN).get(0));
         }
         for (int depth = 0; depth <= DEPICTION_DEPTH; depth++) {
             List<Synset> next = new ArrayList<>();

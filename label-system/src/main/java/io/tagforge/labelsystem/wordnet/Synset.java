@@ -1,6 +1,5 @@
 package io.tagforge.labelsystem.wordnet;
 
-import edu.mit.jwi.item.POS;
 import java.util.List;
 
 /**
@@ -8,10 +7,10 @@ import java.util.List;
  * lexicographer file ({@code noun.artifact}, {@code noun.cognition}, {@code verb.contact}...), which says what
  * sort of thing it is. {@code offset} and {@code pos} together identify it.
  */
-public record Synset(int offset, POS pos, List<String> lemmas, String gloss, String lexicalFile) {
+public record Synset(int offset, PartOfSpeech pos, List<String> lemmas, String gloss, String lexicalFile) {
 
     /** A stable, readable key such as {@code n02086723} (evidence in synonym proposals). */
     public String key() {
-        return String.format("%c%08d", pos.getTag(), offset);
+        return String.format("%c%08d", pos.tag(), offset);
     }
 }

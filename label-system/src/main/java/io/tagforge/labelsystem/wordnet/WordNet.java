@@ -45,7 +45,7 @@ public final class WordNet implements AutoCloseable {
      * Per part of speech: lower-case lemma → its synsets in sense order. Read whole on first use, one sequential
      * pass per file: a vocabulary build asks for ~100,000 lemmas, and JWI's binary search per lemma takes 20 s.
      */
-    private final Map<POS, Map<String, List<ISynsetID>>> senseIndex = new ConcurrentHashMap<>();
+    private final Map<PartOfSpeech, Map<String, List<ISynsetID>>> senseIndex = new ConcurrentHashMap<>();
 
     private WordNet(IDictionary dictionary) {
         this.dictionary = dictionary;
@@ -69,13 +69,13 @@ public final class WordNet implements AutoCloseable {
     }
 
     /** The senses of a lemma for one part of speech, most frequent first (index = sense rank, 0-based). */
-    public List<Synset> senses(String lemma, POS pos) {
+    public List<Synset> senses(String lemma, PartOfSpeech pos) {
         return senseIds(lemma, pos).stream().map(this::synset).toList();
     }
 
     /** The 0-based rank of {@code synset} among the senses of {@code lemma}, or -1 when it is none of them. */
     public int senseRank(String lemma, Synset synset) {
-        return senseIds(lemma, synset.pos()).indexOf(new SynsetID(synset.offset(), synset.pos()));
+        return senseIds(lemma, synset.pos()).indexOf(id(synset));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class WordNet implements AutoCloseable {
      * running text, whose rank among the senses is then arbitrary; -1 when the lemma is not in the synset.
      */
     public int tagCount(String lemma, Synset synset) {
-        ISynset jwi = parsed(new SynsetID(synset.offset(), synset.pos()));
+        ISynset jwi = parsed(id(synset));
         for (IWord word : jwi.getWords()) {
             if (readable(word.getLemma()).equalsIgnoreCase(lemma.strip())) {
                 ISenseEntry entry = dictionary.getSenseEntry(word.getSenseKey());
@@ -97,15 +97,15 @@ public final class WordNet implements AutoCloseable {
      * Whether running text was ever seen to use the lemma in this part of speech (its first sense has a tag
      * count): when not, WordNet's order of its senses says nothing about which is usual.
      */
-    public boolean hasTaggedSense(String lemma, POS pos) {
+    public boolean hasTaggedSense(String lemma, PartOfSpeech pos) {
         List<Synset> senses = senses(lemma, pos);
         return !senses.isEmpty() && tagCount(lemma, senses.get(0)) > 0;
     }
 
     /** Every synset of one part of speech, in file order (one sequential pass, nothing cached). */
-    public Iterable<Synset> allSynsets(POS pos) {
+    public Iterable<Synset> allSynsets(PartOfSpeech pos) {
         return () -> {
-            Iterator<ISynset> all = dictionary.getSynsetIterator(pos);
+            Iterator<ISynset> all = dictionary.getSynsetIterator(jwi(pos));
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -121,7 +121,7 @@ public final class WordNet implements AutoCloseable {
     }
 
     /** Whether WordNet knows the lemma with this part of speech. */
-    public boolean contains(String lemma, POS pos) {
+    public boolean contains(String lemma, PartOfSpeech pos) {
         return !senseIds(lemma, pos).isEmpty();
     }
 
@@ -129,16 +129,16 @@ public final class WordNet implements AutoCloseable {
      * The part of speech to read a tag name in: the one its kind suggests (objects and scenes are nouns,
      * actions verbs, attributes adjectives) when WordNet knows the name so, else the first one it does.
      */
-    public POS partOfSpeech(String name, TagKind kind) {
-        POS preferred = switch (kind) {
-            case OBJECT_SCENE -> POS.NOUN;
-            case ACTION -> POS.VERB;
-            case ATTRIBUTE -> POS.ADJECTIVE;
+    public PartOfSpeech partOfSpeech(String name, TagKind kind) {
+        PartOfSpeech preferred = switch (kind) {
+            case OBJECT_SCENE -> PartOfSpeech.NOUN;
+            case ACTION -> PartOfSpeech.VERB;
+            case ATTRIBUTE -> PartOfSpeech.ADJECTIVE;
         };
         if (contains(name, preferred)) {
             return preferred;
         }
-        for (POS pos : POS.values()) {
+        for (PartOfSpeech pos : PartOfSpeech.values()) {
             if (contains(name, pos)) {
                 return pos;
             }
@@ -147,7 +147,7 @@ public final class WordNet implements AutoCloseable {
     }
 
     /** The other lemmas sharing a synset with {@code lemma}, from its first sense on, without repeats. */
-    public List<String> synonyms(String lemma, POS pos) {
+    public List<String> synonyms(String lemma, PartOfSpeech pos) {
         LinkedHashSet<String> result = new LinkedHashSet<>();
         for (Synset sense : senses(lemma, pos)) {
             for (String other : sense.lemmas()) {
@@ -163,15 +163,15 @@ public final class WordNet implements AutoCloseable {
      * WordNet's base forms of a surface form for one part of speech (mice → mouse, knives → knife, dogs → dog),
      * from the exception lists and the detachment rules; only forms WordNet knows. A lemma is its own base form.
      */
-    public List<String> baseForms(String surface, POS pos) {
-        List<String> stems = stemmer.findStems(surface.trim().replace(' ', '_'), pos);
+    public List<String> baseForms(String surface, PartOfSpeech pos) {
+        List<String> stems = stemmer.findStems(surface.trim().replace(' ', '_'), jwi(pos));
         return stems.stream().map(WordNet::readable).distinct().toList();
     }
 
-    /** {@link #baseForms(String, POS)} over all parts of speech, nouns first. */
+    /** {@link #baseForms(String, PartOfSpeech)} over all parts of speech, nouns first. */
     public List<String> baseForms(String surface) {
         LinkedHashSet<String> result = new LinkedHashSet<>();
-        for (POS pos : POS.values()) {
+        for (PartOfSpeech pos : PartOfSpeech.values()) {
             result.addAll(baseForms(surface, pos));
         }
         return List.copyOf(result);
@@ -181,8 +181,8 @@ public final class WordNet implements AutoCloseable {
      * How often the lemma was met with this part of speech in WordNet's sense-tagged corpus (the sum of its senses'
      * tag counts): "white" is far more often an adjective than a noun.
      */
-    public int frequency(String lemma, POS pos) {
-        IIndexWord index = dictionary.getIndexWord(lemma.strip().replace(' ', '_').toLowerCase(Locale.ROOT), pos);
+    public int frequency(String lemma, PartOfSpeech pos) {
+        IIndexWord index = dictionary.getIndexWord(lemma.strip().replace(' ', '_').toLowerCase(Locale.ROOT), jwi(pos));
         if (index == null) {
             return 0;
         }
@@ -196,7 +196,7 @@ public final class WordNet implements AutoCloseable {
 
     /** The lexicographer file the synset is in: "noun.artifact", "noun.animal", "adj.all"... */
     public String lexicalFile(Synset synset) {
-        return parsed(new SynsetID(synset.offset(), synset.pos())).getLexicalFile().getName();
+        return parsed(id(synset)).getLexicalFile().getName();
     }
 
     /** Direct hypernyms, instance hypernyms included (Paris → city). */
@@ -235,9 +235,9 @@ public final class WordNet implements AutoCloseable {
     }
 
     /** Irregular inflections of one part of speech: surface form → base forms (geese → [goose]). */
-    public Map<String, List<String>> exceptions(POS pos) {
+    public Map<String, List<String>> exceptions(PartOfSpeech pos) {
         Map<String, List<String>> result = new HashMap<>();
-        Iterator<IExceptionEntry> entries = dictionary.getExceptionEntryIterator(pos);
+        Iterator<IExceptionEntry> entries = dictionary.getExceptionEntryIterator(jwi(pos));
         while (entries.hasNext()) {
             IExceptionEntry entry = entries.next();
             result.put(readable(entry.getSurfaceForm()), entry.getRootForms().stream().map(WordNet::readable).toList());
@@ -247,19 +247,19 @@ public final class WordNet implements AutoCloseable {
 
     /** The synset with this key ({@link Synset#key()}), or null. */
     public Synset synset(String key) {
-        POS pos = POS.getPartOfSpeech(key.charAt(0));
+        POS pos = jwi(PartOfSpeech.ofTag(key.charAt(0)));
         ISynset synset = dictionary.getSynset(new SynsetID(Integer.parseInt(key.substring(1)), pos));
         return synset == null ? null : synset(synset.getID());
     }
 
-    private List<ISynsetID> senseIds(String lemma, POS pos) {
+    private List<ISynsetID> senseIds(String lemma, PartOfSpeech pos) {
         String key = lemma.strip().replace(' ', '_').toLowerCase(Locale.ROOT);
         return senseIndex.computeIfAbsent(pos, this::readIndex).getOrDefault(key, List.of());
     }
 
-    private Map<String, List<ISynsetID>> readIndex(POS pos) {
+    private Map<String, List<ISynsetID>> readIndex(PartOfSpeech pos) {
         Map<String, List<ISynsetID>> index = new HashMap<>();
-        Iterator<IIndexWord> words = dictionary.getIndexWordIterator(pos);
+        Iterator<IIndexWord> words = dictionary.getIndexWordIterator(jwi(pos));
         while (words.hasNext()) {
             IIndexWord word = words.next();
             index.put(word.getLemma(), word.getWordIDs().stream().map(IWordID::getSynsetID).toList());
@@ -268,7 +268,7 @@ public final class WordNet implements AutoCloseable {
     }
 
     private List<Synset> related(Synset synset, Pointer[] pointers) {
-        ISynset jwi = parsed(new SynsetID(synset.offset(), synset.pos()));
+        ISynset jwi = parsed(id(synset));
         List<Synset> result = new ArrayList<>();
         for (Pointer pointer : pointers) {
             for (ISynsetID id : jwi.getRelatedSynsets(pointer)) {
@@ -287,12 +287,29 @@ public final class WordNet implements AutoCloseable {
         for (IWord word : synset.getWords()) {
             lemmas.add(readable(word.getLemma()));
         }
-        return new Synset(synset.getOffset(), synset.getPOS(), List.copyOf(lemmas), synset.getGloss(),
+        return new Synset(synset.getOffset(), partOfSpeech(synset.getPOS()), List.copyOf(lemmas), synset.getGloss(),
                 synset.getLexicalFile().getName());
     }
 
     private ISynset parsed(ISynsetID id) {
         return parsed.computeIfAbsent(id, dictionary::getSynset);
+    }
+
+    private static ISynsetID id(Synset synset) {
+        return new SynsetID(synset.offset(), jwi(synset.pos()));
+    }
+
+    private static POS jwi(PartOfSpeech pos) {
+        return switch (pos) {
+            case NOUN -> POS.NOUN;
+            case VERB -> POS.VERB;
+            case ADJECTIVE -> POS.ADJECTIVE;
+            case ADVERB -> POS.ADVERB;
+        };
+    }
+
+    private static PartOfSpeech partOfSpeech(POS pos) {
+        return PartOfSpeech.ofTag(pos.getTag());
     }
 
     /** WordNet writes multiword lemmas with underscores; people and tag lists use spaces. */
