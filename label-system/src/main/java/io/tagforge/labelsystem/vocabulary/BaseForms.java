@@ -3,42 +3,37 @@ package io.tagforge.labelsystem.vocabulary;
 import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves inflected forms ("dogs", "mice", "teddy bears", "sitting") to table entries at lookup time, as
- * WordNet's morphy does: the irregular forms of WordNet's exception lists, then its detachment rules. Only the
- * last word of a multiword form inflects. A candidate base form counts only when it is a lemma of the part of
- * speech whose rule produced it, so "news" never becomes "new".
+ * WordNet's morphy does: the irregular forms of WordNet's exception lists, then its detachment rules, both from
+ * {@link WordNet}. Only the last word of a multiword form inflects. A candidate base form counts only when it is
+ * a table entry of the part of speech whose rule produced it, so "news" never becomes "new". What is Tagforge's
+ * own is which candidate wins: irregular forms first, then nouns, verbs, adjectives, and for one part of speech
+ * the candidate that keeps most of the word ("riding" → ride before rid); a one-letter base is none ("as" ↛ a).
  */
 final class BaseForms {
-
-    private record Rule(String suffix, String replacement, int partOfSpeech) {
-    }
 
     private record Stem(String base, int partOfSpeech) {
     }
 
-    /** WordNet's detachment rules (morphy), nouns, verbs, adjectives */
-    private static final List<Rule> RULES = List.of(
-            new Rule("s", "", PartsOfSpeech.NOUN), new Rule("ses", "s", PartsOfSpeech.NOUN),
-            new Rule("xes", "x", PartsOfSpeech.NOUN), new Rule("zes", "z", PartsOfSpeech.NOUN),
-            new Rule("ches", "ch", PartsOfSpeech.NOUN), new Rule("shes", "sh", PartsOfSpeech.NOUN),
-            new Rule("men", "man", PartsOfSpeech.NOUN), new Rule("ies", "y", PartsOfSpeech.NOUN),
-            new Rule("s", "", PartsOfSpeech.VERB), new Rule("ies", "y", PartsOfSpeech.VERB),
-            new Rule("es", "e", PartsOfSpeech.VERB), new Rule("es", "", PartsOfSpeech.VERB),
-            new Rule("ed", "e", PartsOfSpeech.VERB), new Rule("ed", "", PartsOfSpeech.VERB),
-            new Rule("ing", "e", PartsOfSpeech.VERB), new Rule("ing", "", PartsOfSpeech.VERB),
-            new Rule("er", "", PartsOfSpeech.ADJECTIVE), new Rule("est", "", PartsOfSpeech.ADJECTIVE),
-            new Rule("er", "e", PartsOfSpeech.ADJECTIVE), new Rule("est", "e", PartsOfSpeech.ADJECTIVE));
+    /** the parts of speech that inflect, in the order their candidates are tried */
+    private static final List<PartOfSpeech> INFLECTING =
+            List.of(PartOfSpeech.NOUN, PartOfSpeech.VERB, PartOfSpeech.ADJECTIVE);
+    private static final Comparator<String> MOST_OF_THE_WORD_FIRST = Comparator.comparingInt(String::length).reversed();
 
     private final Map<String, Entry> table;
     /** irregular last word → its base forms, only those that lead to a table entry */
     private final Map<String, List<Stem>> irregular;
+    /** last word → its regular candidates in the order tried: a parse meets the same words again and again */
+    private final Map<String, List<Stem>> regular = new ConcurrentHashMap<>();
     /**
      * every multiword key's words before the last, with the trailing space: most n-grams a parser tries
      * ("a man riding") fail this one probe instead of allocating a candidate per rule
@@ -56,7 +51,7 @@ final class BaseForms {
 
     static BaseForms over(Map<String, Entry> table, WordNet wordNet) {
         Map<String, List<Stem>> irregular = new HashMap<>();
-        for (PartOfSpeech pos : new PartOfSpeech[] {PartOfSpeech.NOUN, PartOfSpeech.VERB, PartOfSpeech.ADJECTIVE}) {
+        for (PartOfSpeech pos : INFLECTING) {
             int bit = PartsOfSpeech.bit(pos);
             wordNet.exceptions(pos).forEach((surface, bases) -> {
                 for (String base : bases) {
@@ -112,16 +107,25 @@ final class BaseForms {
                 }
             }
         }
-        for (Rule rule : regularToo ? RULES : List.<Rule>of()) {
-            if (last.length() > rule.suffix().length() + 1 && last.endsWith(rule.suffix())) {
-                String base = last.substring(0, last.length() - rule.suffix().length()) + rule.replacement();
-                List<TagMatch> found = lookup(head.isEmpty() ? base : head + base, rule.partOfSpeech());
-                if (found != null) {
-                    return found;
-                }
+        for (Stem stem : regularToo ? regular.computeIfAbsent(last, BaseForms::regularStems) : List.<Stem>of()) {
+            List<TagMatch> found = lookup(head.isEmpty() ? stem.base() : head + stem.base(), stem.partOfSpeech());
+            if (found != null) {
+                return found;
             }
         }
         return List.of();
+    }
+
+    private static List<Stem> regularStems(String word) {
+        List<Stem> stems = new ArrayList<>();
+        for (PartOfSpeech pos : INFLECTING) {
+            int bit = PartsOfSpeech.bit(pos);
+            WordNet.detachedForms(word, pos).stream()
+                    .filter(base -> base.length() > 1)
+                    .sorted(MOST_OF_THE_WORD_FIRST)
+                    .forEach(base -> stems.add(new Stem(base, bit)));
+        }
+        return List.copyOf(stems);
     }
 
     private List<TagMatch> lookup(String base, int partOfSpeech) {

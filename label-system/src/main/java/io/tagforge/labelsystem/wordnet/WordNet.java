@@ -12,6 +12,7 @@ import edu.mit.jwi.item.IWordID;
 import edu.mit.jwi.item.POS;
 import edu.mit.jwi.item.Pointer;
 import edu.mit.jwi.item.SynsetID;
+import edu.mit.jwi.morph.SimpleStemmer;
 import edu.mit.jwi.morph.WordnetStemmer;
 import io.tagforge.labelsystem.tag.TagKind;
 import java.io.IOException;
@@ -35,6 +36,9 @@ public final class WordNet implements AutoCloseable {
 
     private static final Pointer[] UP = {Pointer.HYPERNYM, Pointer.HYPERNYM_INSTANCE};
     private static final Pointer[] DOWN = {Pointer.HYPONYM, Pointer.HYPONYM_INSTANCE};
+
+    /** morphy's rules alone, without the dictionary; stateless, so shared */
+    private static final SimpleStemmer DETACHMENT = new SimpleStemmer();
 
     private final IDictionary dictionary;
     private final WordnetStemmer stemmer;
@@ -166,6 +170,16 @@ public final class WordNet implements AutoCloseable {
     public List<String> baseForms(String surface, PartOfSpeech pos) {
         List<String> stems = stemmer.findStems(surface.trim().replace(' ', '_'), jwi(pos));
         return stems.stream().map(WordNet::readable).distinct().toList();
+    }
+
+    /**
+     * What WordNet's detachment rules make of a regular inflection of one word for one part of speech (buses →
+     * bus, buse; riding → ride, rid), whether WordNet knows them or not: for a caller that checks them against
+     * lemmas of its own. No exception lists ({@link #exceptions}), no order promised. Needs no dictionary, so
+     * static: a vocabulary keeps using it after the WordNet it was built with is closed.
+     */
+    public static List<String> detachedForms(String word, PartOfSpeech pos) {
+        return word.isBlank() ? List.of() : DETACHMENT.findStems(word.strip(), jwi(pos));
     }
 
     /** {@link #baseForms(String, PartOfSpeech)} over all parts of speech, nouns first. */

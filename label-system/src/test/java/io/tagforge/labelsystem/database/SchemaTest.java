@@ -2,11 +2,16 @@ package io.tagforge.labelsystem.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreMigrationType;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,17 @@ class SchemaTest {
                     "release_tag", "dataset", "image", "caption", "tag_assignment", "flag_evidence", "region",
                     "review", "tag_pair", "pair_decision", "bulk_decision", "pair_lease", "job", "job_log", "export", "app_user", "user_role", "audit_log");
         }
+    }
+
+    /** the SQL of db-migrations and the Java seed migrations of label-system, found on one class path */
+    @Test
+    void freshDatabaseRanEveryMigrationIncludingTheSeeds() {
+        MigrationInfoService info = Flyway.configure().dataSource(TestDatabase.dataSource())
+                .locations("classpath:db/migration").load().info();
+        assertThat(info.pending()).isEmpty();
+        assertThat(info.applied()).extracting(m -> m.getVersion().getVersion(), MigrationInfo::getType)
+                .contains(tuple("1", CoreMigrationType.SQL), tuple("51", CoreMigrationType.JDBC),
+                        tuple("52", CoreMigrationType.JDBC));
     }
 
     @Test

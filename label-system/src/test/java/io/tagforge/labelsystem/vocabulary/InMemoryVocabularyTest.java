@@ -114,6 +114,17 @@ class InMemoryVocabularyTest {
         assertThat(v.resolve("newer")).extracting(TagMatch::rule).containsExactly(MatchRule.BASE_FORM);
     }
 
+    /** JWI lists its candidates alphabetically ("rid", "ride"); the one that keeps most of the word wins */
+    @Test
+    void theBaseFormKeepingMostOfTheWordWins() {
+        InMemoryVocabulary v = of(LookupOptions.defaults(), VocabularyName.primary(1, "rid", TagKind.ACTION),
+                VocabularyName.primary(2, "ride", TagKind.ACTION), VocabularyName.primary(3, "tap", TagKind.ACTION),
+                VocabularyName.primary(4, "tape", TagKind.ACTION));
+        assertThat(v.resolve("riding")).extracting(TagMatch::tagName).containsExactly("ride");
+        assertThat(v.resolve("taped")).extracting(TagMatch::tagName).containsExactly("tape");
+        assertThat(v.resolve("tapped")).extracting(TagMatch::tagName).containsExactly("tap");
+    }
+
     @Test
     void namesWordNetDoesNotKnowStillMatchAndInflect() {
         InMemoryVocabulary v = of(LookupOptions.defaults(), VocabularyName.primary(1, "3D glasses", TagKind.OBJECT_SCENE),
