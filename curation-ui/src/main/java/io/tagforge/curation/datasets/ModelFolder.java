@@ -1,7 +1,7 @@
 package io.tagforge.curation.datasets;
 
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.model.ModelSpec;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class ModelFolder {
         }
         try {
             ModelSpec.read(folder);
-        } catch (UserException e) {
+        } catch (TagforgeException e) {
             throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
         return folder;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.assignment.FlagRule;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
@@ -22,6 +21,7 @@ import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.detectable.Detectability;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.awt.image.BufferedImage;
 import java.sql.Connection;
@@ -70,9 +70,9 @@ public final class CleaningJob {
         DatasetImages images;
         ReleaseTags release = null;
         try (Connection c = ctx.dataSource().getConnection()) {
-            images = DatasetImages.find(c, request.dataset(), "--dataset");
+            images = DatasetImages.find(c, request.dataset());
             if (request.tagger() != null) {
-                release = ReleaseTags.load(c, request.release(), "--release");
+                release = ReleaseTags.load(c, request.release());
             }
         }
         try (Embedder embedder = Embedder.load(request.embedder(), request.device(), request.batchSize());
@@ -224,7 +224,7 @@ public final class CleaningJob {
                 ps.setString(1, name.trim());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new UserException("--categories: no tag named \"" + name.trim() + "\"");
+                        throw new TagforgeException("categories: no tag named \"" + name.trim() + "\"");
                     }
                     if (!ids.contains(rs.getInt(1))) {
                         ids.add(rs.getInt(1));

@@ -1,9 +1,9 @@
 package io.tagforge.engine.export;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -50,7 +50,7 @@ public class ExportBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (images < 1) {
-            throw new UserException("--images must be at least 1");
+            throw new TagforgeException("--images must be at least 1");
         }
         DataSource db = context.dataSource();
         PrintWriter out = spec.commandLine().getOut();

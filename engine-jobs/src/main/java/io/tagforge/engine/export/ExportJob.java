@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import java.io.IOException;
@@ -221,11 +221,11 @@ public final class ExportJob {
             ps.setString(1, request.dataset());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new UserException("--dataset: no dataset named \"" + request.dataset() + "\"");
+                    throw new TagforgeException("dataset: no dataset named \"" + request.dataset() + "\"");
                 }
                 Dataset dataset = new Dataset(rs.getInt(1), rs.getString(2));
                 if (request.paths() == ImagePaths.ABSOLUTE && dataset.imageRoot() == null) {
-                    throw new UserException("--paths absolute: dataset " + request.dataset() + " has no image folder");
+                    throw new TagforgeException("paths: absolute paths need the image folder of dataset " + request.dataset() + ", and it has none");
                 }
                 return dataset;
             }
@@ -243,7 +243,7 @@ public final class ExportJob {
         try (Stream<Path> entries = Files.list(folder)) {
             Optional<Path> other = entries.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst();
             if (other.isPresent()) {
-                throw new UserException("--out: " + folder + " already holds " + other.get().getFileName()
+                throw new TagforgeException("out: " + folder + " already holds " + other.get().getFileName()
                         + "; each export needs a folder of its own (new or empty)");
             }
         }

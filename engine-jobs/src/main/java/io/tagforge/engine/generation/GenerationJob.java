@@ -73,8 +73,8 @@ public final class GenerationJob {
         DatasetImages images;
         ReleaseTags release;
         try (Connection c = ctx.dataSource().getConnection()) {
-            images = DatasetImages.find(c, request.dataset(), "--dataset");
-            release = ReleaseTags.load(c, request.release(), "--release");
+            images = DatasetImages.find(c, request.dataset());
+            release = ReleaseTags.load(c, request.release());
             ctx.total(images.count(c));
         }
         try (Tagger tagger = Tagger.load(request.tagger(), request.device(), request.batchSize());

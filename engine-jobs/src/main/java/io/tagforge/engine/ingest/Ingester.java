@@ -94,7 +94,7 @@ public final class Ingester {
                 long missing = markMissingImages(c, request, datasetId, missingExamples);
                 if (missing > 0 && request.strict()) {
                     throw new IngestException(missing + " image files missing under " + request.imagesDir()
-                            + " (--strict), e.g. " + String.join(", ", missingExamples));
+                            + " (strict ingest), e.g. " + String.join(", ", missingExamples));
                 }
                 c.commit();
                 // counted only once committed: a failed run reports nothing added
@@ -234,7 +234,7 @@ public final class Ingester {
     private static long insertLabels(Connection c, IngestRequest request, int datasetId) throws SQLException {
         if (request.release() == null) {
             throw new IngestException(request.file().getFileName() + " carries label ids: name the release whose "
-                    + "tag list they index with --release (or strip union_label_id and parse_label_id)");
+                    + "tag list they index (or strip union_label_id and parse_label_id)");
         }
         int releaseId;
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release WHERE name = ?")) {

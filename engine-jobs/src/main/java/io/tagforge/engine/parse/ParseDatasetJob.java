@@ -65,7 +65,7 @@ public final class ParseDatasetJob {
     void run(JobContext ctx) throws SQLException {
         int datasetId;
         try (Connection c = ctx.dataSource().getConnection()) {
-            datasetId = DatasetImages.find(c, dataset, "--dataset").datasetId();
+            datasetId = DatasetImages.find(c, dataset).datasetId();
             ctx.total(count(c, datasetId));
         }
         long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();
