@@ -236,10 +236,15 @@ public class PairReview {
 
     /** Decides several pairs at once (gallery); all or none. */
     public int decideAll(int userId, List<Long> pairIds, Decision decision) {
-        return inTransaction(() -> {
-            pairIds.forEach(id -> decide(userId, id, decision));
-            return pairIds.size();
-        });
+        try {
+            return inTransaction(() -> {
+                pairIds.forEach(id -> decide(userId, id, decision));
+                return pairIds.size();
+            });
+        } catch (ReviewConflictException e) {
+            // one pair's conflict alone would read as if the others were decided
+            throw new ReviewConflictException(e.getMessage() + "; none of the " + pairIds.size() + " pairs was decided");
+        }
     }
 
     /**
