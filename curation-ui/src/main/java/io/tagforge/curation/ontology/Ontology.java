@@ -1,7 +1,7 @@
 package io.tagforge.curation.ontology;
 
 import io.tagforge.curation.security.Roles;
-import io.tagforge.engine.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.curation.SynonymProposal;
 import io.tagforge.labelsystem.error.TagforgeException;

@@ -25,7 +25,7 @@ import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.ontology.Ontology.TagPage;
 import io.tagforge.curation.ontology.Ontology.TagRow;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.engine.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
