@@ -15,7 +15,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     /** what the user gave or asked for is wrong (picocli uses the same code for a bad command line) */
     static final int BAD_INPUT = 2;
     /** someone else changed what the command read: running it again may succeed */
-    static final int CONFLICT = 3;
+    static final int CONFLICT = 4;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {

@@ -45,9 +45,9 @@ class UserErrorHandlerTest {
     }
 
     @Test
-    void aConflictIsOneLineWithCode3() {
+    void aConflictIsOneLineWithCode4() {
         Run run = run(new ConflictException("tag 7 (sofa) was changed by someone else"));
-        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.code()).isEqualTo(4);
         assertThat(run.err()).isEqualTo("error: tag 7 (sofa) was changed by someone else" + System.lineSeparator());
     }
 
