@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 public final class UserErrors {
 
-    static final int SHOWN_MILLIS = 5000;
+    private static final int SHOWN_MILLIS = 5000;
 
     private UserErrors() {
     }
