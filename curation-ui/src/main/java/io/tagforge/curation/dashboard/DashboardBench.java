@@ -1,11 +1,11 @@
 package io.tagforge.curation.dashboard;
 
-import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.report.DatasetReport;
 import io.tagforge.engine.report.DatasetReports;
 import io.tagforge.engine.report.ReportCharts;
 import io.tagforge.engine.report.ReportHtml;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;

@@ -9,6 +9,7 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.engine.parse.ParseDatasetJob;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
 /**
  * Starts a dataset's parse, generation and cleaning from the UI, as the CLI's parse, generate and clean commands
  * do (same jobs, same defaults), on the app's job thread. Input is checked here, before anything runs: a refusal
- * is an {@link IllegalArgumentException} with a one-line message naming the field. The job makes its own row;
+ * is a {@link TagforgeException} with a one-line message naming the field. The job makes its own row;
  * the future ends with it (or with the job's failure).
  */
 @Service
@@ -47,7 +48,7 @@ public class DatasetJobs {
     public Future<?> parse(String dataset) {
         String name = datasetName(dataset);
         if (!DatabaseVocabulary.hasTags(dataSource)) {
-            throw new IllegalArgumentException("The database has no tags to parse into: import a vocabulary first");
+            throw new TagforgeException("The database has no tags to parse into: import a vocabulary first");
         }
         // a core stays free for the people using the app
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
@@ -63,7 +64,7 @@ public class DatasetJobs {
         String releaseName = release != null && !release.isBlank() ? release.strip()
                 : ModelSpec.read(tagger).json().path("release").asText(null);
         if (releaseName == null) {
-            throw new IllegalArgumentException("Release: required, since " + tagger.resolve("model.json")
+            throw new TagforgeException("Release: required, since " + tagger.resolve("model.json")
                     + " names no release");
         }
         GenerationRequest request = new GenerationRequest(name, tagger, releaseName, captioner, GENERATE_BATCH);
@@ -82,10 +83,10 @@ public class DatasetJobs {
         Path embedder = ModelFolder.check("Embedder folder", embedderFolder, true);
         Path detector = ModelFolder.check("Detector folder", detectorFolder, false);
         if (!(outlierFraction >= 0 && outlierFraction < 1)) {
-            throw new IllegalArgumentException("Outlier fraction: must be in [0, 1), was " + outlierFraction);
+            throw new TagforgeException("Outlier fraction: must be in [0, 1), was " + outlierFraction);
         }
         if (k < 1 || minImages < 1) {
-            throw new IllegalArgumentException("K and min images: must be at least 1");
+            throw new TagforgeException("K and min images: must be at least 1");
         }
         CleaningRequest request = new CleaningRequest(name, detector, embedder, List.of(), minImages, outlierFraction,
                 k, CLEAN_SEED, null, null, CLEAN_BATCH);
@@ -105,7 +106,7 @@ public class DatasetJobs {
 
     private static String datasetName(String dataset) {
         if (dataset == null || dataset.isBlank()) {
-            throw new IllegalArgumentException("Dataset: choose one");
+            throw new TagforgeException("Dataset: choose one");
         }
         return dataset.strip();
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -55,7 +56,7 @@ class DatasetJobsForm extends VerticalLayout {
             try {
                 work.start(start.get(), what + " of " + dataset.getValue() + " running...", what + " failed: ",
                         result -> describe((JobRecord) result));
-            } catch (IllegalArgumentException refused) {
+            } catch (TagforgeException refused) {
                 work.say(what + " refused: " + refused.getMessage());
                 Notification.show(what + " refused: " + refused.getMessage());
             }

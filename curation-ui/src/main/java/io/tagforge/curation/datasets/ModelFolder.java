@@ -1,7 +1,7 @@
 package io.tagforge.curation.datasets;
 
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.model.ModelSpec;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ final class ModelFolder {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             if (required) {
-                throw new IllegalArgumentException(field + ": required");
+                throw new TagforgeException(field + ": required");
             }
             return null;
         }
@@ -25,15 +25,15 @@ final class ModelFolder {
         try {
             folder = Path.of(text).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(field + ": not a path: " + text);
+            throw new TagforgeException(field + ": not a path: " + text);
         }
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(field + ": " + folder + " is not an existing folder");
+            throw new TagforgeException(field + ": " + folder + " is not an existing folder");
         }
         try {
             ModelSpec.read(folder);
-        } catch (UserException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
+        } catch (TagforgeException e) {
+            throw new TagforgeException(field + ": " + e.getMessage());
         }
         return folder;
     }

@@ -9,9 +9,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.labelsystem.curation.ConcurrentEditException;
-import io.tagforge.labelsystem.curation.CurationException;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.function.LongSupplier;
@@ -75,12 +74,9 @@ public class MappingsView extends VerticalLayout {
 
     /** Runs a mapping change, remembering it for undo; a refused change is shown. */
     private void change(LongSupplier operation) {
-        try {
-            lastChange = operation.getAsLong();
+        if (UserErrors.run(() -> lastChange = operation.getAsLong())) {
             undo.setEnabled(true);
             Notification.show("Saved: the next parse reads it");
-        } catch (ConcurrentEditException | CurationException | IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
         }
         refresh();
     }

@@ -1,9 +1,10 @@
 package io.tagforge.curation.ontology;
 
 import io.tagforge.curation.security.Roles;
-import io.tagforge.engine.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.curation.SynonymProposal;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import io.tagforge.labelsystem.release.Releases;
@@ -102,7 +103,7 @@ public class Ontology {
     }
 
     public int merge(int sourceId, int sourceVersion, int targetId) {
-        Tag target = tags.find(targetId).orElseThrow(() -> new IllegalArgumentException("no tag " + targetId));
+        Tag target = tags.find(targetId).orElseThrow(() -> new TagforgeException("merge target: no tag " + targetId));
         return curation().merge(sourceId, sourceVersion, targetId, target.version());
     }
 

@@ -2,13 +2,12 @@ package io.tagforge.curation.ontology;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.labelsystem.curation.CurationException;
 import io.tagforge.labelsystem.curation.SynonymProposal;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -37,11 +36,7 @@ public class ProposalsView extends VerticalLayout {
     }
 
     void decide(SynonymProposal proposal, boolean accept) {
-        try {
-            ontology.decideProposal(proposal.id(), accept);
-        } catch (CurationException | IllegalArgumentException e) {
-            Notification.show(e.getMessage());
-        }
+        UserErrors.run(() -> ontology.decideProposal(proposal.id(), accept));
         refresh();
     }
 

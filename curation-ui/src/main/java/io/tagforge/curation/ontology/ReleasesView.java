@@ -6,14 +6,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.labelsystem.curation.CurationException;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,11 +55,8 @@ public class ReleasesView extends VerticalLayout {
     private void create() {
         List<Release> all = ontology.releases();
         String parent = all.isEmpty() ? null : all.get(all.size() - 1).name();
-        try {
-            ontology.createRelease(name.getValue(), parent, "made in the curation UI");
+        if (UserErrors.run(() -> ontology.createRelease(name.getValue(), parent, "made in the curation UI"))) {
             Notification.show("Release " + name.getValue() + " created");
-        } catch (CurationException | IllegalArgumentException e) {
-            Notification.show(e.getMessage());
         }
         refresh();
     }

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -23,12 +21,11 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.ontology.Ontology.TagPage;
 import io.tagforge.curation.ontology.Ontology.TagRow;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.labelsystem.curation.ConcurrentEditException;
-import io.tagforge.labelsystem.curation.CurationException;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
@@ -171,11 +168,8 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
 
     /** Runs a curation operation and shows the tag again; a concurrent edit or a refused change is shown. */
     private void change(Runnable operation) {
-        try {
-            operation.run();
+        if (UserErrors.run(operation)) {
             Notification.show("Saved");
-        } catch (ConcurrentEditException | CurationException | IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
         }
         show(tag.id());
     }

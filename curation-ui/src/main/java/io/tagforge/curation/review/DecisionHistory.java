@@ -5,11 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.review.Decision;
 import io.tagforge.engine.review.DecisionRecord;
-import io.tagforge.engine.review.ReviewException;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,11 +54,9 @@ class DecisionHistory extends Div {
     }
 
     private void undo(long bulkId) {
-        try {
-            int pairs = queue.undoBulk(bulkId).size();
+        Integer pairs = UserErrors.call(() -> queue.undoBulk(bulkId).size());
+        if (pairs != null) {
             Notification.show("Undid bulk decision #" + bulkId + ": " + pairs + " pairs are flagged again");
-        } catch (ReviewException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
         }
         onUndo.run();
     }

@@ -10,11 +10,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.review.ReviewItem.Box;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.review.Decision;
-import io.tagforge.engine.review.ReviewConflictException;
 import io.tagforge.engine.review.ReviewFilter;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -89,11 +89,9 @@ public class GalleryView extends VerticalLayout {
             Notification.show("Select crops first (click them)");
             return;
         }
-        try {
-            int n = queue.decideAll(List.copyOf(selected), decision);
+        Integer n = UserErrors.call(() -> queue.decideAll(List.copyOf(selected), decision));
+        if (n != null) {
             Notification.show((decision == Decision.ACCEPT ? "Accepted " : "Rejected ") + n);
-        } catch (ReviewConflictException e) {
-            Notification.show(e.getMessage() + "; nothing was changed");
         }
         reload();
     }

@@ -6,9 +6,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import io.tagforge.curation.review.QueueChoices.Choice;
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.review.QueueOrder;
 import io.tagforge.engine.review.ReviewFilter;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.util.List;
 
 /** Dataset, tag, flag rule, score range and order of a review queue; calls back whenever one changes. */

@@ -4,12 +4,13 @@ import io.tagforge.curation.dashboard.DashboardBench;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.labelsystem.database.Database;
 import io.tagforge.labelsystem.database.DatabaseSettings;
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.review.PairReview;
 import io.tagforge.engine.review.QueueCursor;
 import io.tagforge.engine.review.QueueEntry;
 import io.tagforge.engine.review.QueueOrder;
 import io.tagforge.engine.review.ReviewFilter;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -80,11 +81,12 @@ public class ReviewQueueBench implements Callable<Integer> {
             }, PairReview.MIN_REVIEWED);
             jdbc.sql("ANALYZE tag_assignment").update();
             jdbc.sql("ANALYZE tag_pair").update();
-            int commonTag = jdbc.sql("SELECT tag_id FROM tag_pair WHERE dataset_id = ? AND state = 1 LIMIT 1")
+            short flaggedCode = AssignmentState.FLAGGED.code();
+            int commonTag = jdbc.sql("SELECT tag_id FROM tag_pair WHERE dataset_id = ? AND state = " + flaggedCode + " LIMIT 1")
                     .param(dataset).query(Integer.class).single();
-            long flagged = jdbc.sql("SELECT count(*) FROM tag_pair WHERE dataset_id = ? AND state = 1")
+            long flagged = jdbc.sql("SELECT count(*) FROM tag_pair WHERE dataset_id = ? AND state = " + flaggedCode)
                     .param(dataset).query(Long.class).single();
-            long flaggedRows = jdbc.sql("SELECT count(*) FROM tag_assignment WHERE dataset_id = ? AND state = 1")
+            long flaggedRows = jdbc.sql("SELECT count(*) FROM tag_assignment WHERE dataset_id = ? AND state = " + flaggedCode)
                     .param(dataset).query(Long.class).single();
             System.out.printf(Locale.ROOT, "queue: %,d flagged pairs (%,d flagged rows) of %,d assignments in dataset %s; "
                             + "page size %d%n", flagged, flaggedRows,

@@ -9,21 +9,19 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.review.ReviewItem.Box;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.review.Decision;
 import io.tagforge.engine.review.QueueCursor;
 import io.tagforge.engine.review.QueueEntry;
-import io.tagforge.engine.review.ReviewConflictException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -256,14 +254,8 @@ public class ReviewView extends VerticalLayout {
                 + (e.rows() == 1 ? " assignment)" : " assignments)");
     }
 
-    /** Runs an action; a conflict (someone else got there first) is shown, not thrown. Null after a conflict. */
+    /** Runs an action; a conflict (someone else got there first) or a refusal is shown, not thrown. Null then. */
     private <T> T guarded(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ReviewConflictException ex) {
-            Notification.show(ex.getMessage(), 4000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
-            return null;
-        }
+        return UserErrors.call(action);
     }
 }

@@ -9,10 +9,10 @@ import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import io.tagforge.curation.app.UserErrors;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.review.Decision;
-import io.tagforge.engine.review.ReviewException;
 import io.tagforge.engine.review.ReviewFilter;
 import io.tagforge.engine.review.RuleStats;
 import java.util.Comparator;
@@ -69,12 +69,10 @@ class RuleStatsPanel extends Div {
         Decision majority = s.majority().get();
         String verb = majority == Decision.REJECT ? "Reject" : "Accept";
         Button apply = new Button(verb + " the remaining " + count(s.waiting()), e -> {
-            try {
-                long bulk = queue.applyBulk(datasetId, s.tagId(), s.rule(), majority);
+            Long bulk = UserErrors.call(() -> queue.applyBulk(datasetId, s.tagId(), s.rule(), majority));
+            if (bulk != null) {
                 Notification.show(verb + "ed the remaining " + count(s.waiting()) + " " + s.rule().label()
                         + " flags of '" + s.tagName() + "' (bulk decision #" + bulk + ", undoable in the history)");
-            } catch (ReviewException ex) {
-                Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE);
             }
             onBulk.run();
         });

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tagforge.curation.app.UserErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Set;
@@ -69,9 +70,10 @@ public class UsersView extends VerticalLayout {
             Notification.show("Created " + username.getValue());
             username.clear();
             password.clear();
-        } catch (AccountException | DataIntegrityViolationException e) {
-            Notification.show(e instanceof DataIntegrityViolationException
-                    ? "User name taken or not allowed (letters, digits, _ . @ -)" : e.getMessage());
+        } catch (AccountException e) {
+            UserErrors.show(e);
+        } catch (DataIntegrityViolationException e) {
+            Notification.show("User name taken or not allowed (letters, digits, _ . @ -)");
         }
         refresh();
     }
@@ -88,11 +90,8 @@ public class UsersView extends VerticalLayout {
 
     private void save() {
         UserAccounts.Account account = grid.asSingleSelect().getValue();
-        try {
-            accounts.update(account.id(), List.copyOf(editRoles.getValue()), enabled.getValue());
+        if (UserErrors.run(() -> accounts.update(account.id(), List.copyOf(editRoles.getValue()), enabled.getValue()))) {
             Notification.show("Saved " + account.username());
-        } catch (AccountException e) {
-            Notification.show(e.getMessage());
         }
         refresh();
     }

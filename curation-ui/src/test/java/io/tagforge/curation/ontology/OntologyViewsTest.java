@@ -5,6 +5,9 @@ import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
@@ -102,5 +105,28 @@ class OntologyViewsTest extends SpringUiTest {
         assertThat(coco.jdbc().sql("SELECT action FROM audit_log WHERE entity_id = ?::text ORDER BY id DESC LIMIT 1")
                 .param(String.valueOf(tag)).query(String.class).single()).isEqualTo("set-detectable");
         assertThat(_get(Checkbox.class, spec -> spec.withId("detectable")).getValue()).isTrue();
+    }
+
+    @Test
+    void aStaleEditOnTheTagPageIsShownAsAConflictAndWritesNothing() {
+        String name = "stale edit test " + System.nanoTime();
+        int tag = coco.jdbc().sql("INSERT INTO tag (name) VALUES (?) RETURNING id").param(name).query(Integer.class).single();
+        UI.getCurrent().navigate(TagView.class, tag);
+        TagView page = _get(TagView.class);
+        int read = coco.jdbc().sql("SELECT version FROM tag WHERE id = ?").param(tag).query(Integer.class).single();
+        // another curator (from the CLI or another browser) renames it after the page read it
+        ontology.rename(tag, read, name + " by bob");
+
+        clearNotifications();
+        page.newName.setValue(name + " by cora");
+        _click(_get(Button.class, spec -> spec.withId("rename")));
+        assertThat(getNotifications()).singleElement()
+                .satisfies(n -> assertThat(n.getThemeNames()).containsExactly("warning"));
+        expectNotifications("tag " + tag + " (" + name + " by bob) was changed by someone else since you read it (now version "
+                + (read + 1) + ", you had " + read + "): nothing was saved; reload and retry");
+        assertThat(coco.jdbc().sql("SELECT name FROM tag WHERE id = ?").param(tag).query(String.class).single())
+                .isEqualTo(name + " by bob");
+        assertThat(_get(H2.class, spec -> spec.withId("tag-name")).getText()).as("the page shows the tag again")
+                .isEqualTo(name + " by bob");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.review.Decision;
 import io.tagforge.engine.review.QueueCursor;
 import io.tagforge.engine.review.QueueEntry;
@@ -13,6 +12,7 @@ import io.tagforge.engine.review.QueueOrder;
 import io.tagforge.engine.review.ReviewConflictException;
 import io.tagforge.engine.review.ReviewFilter;
 import io.tagforge.engine.review.RuleStats;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

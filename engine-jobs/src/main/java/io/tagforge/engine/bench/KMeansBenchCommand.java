@@ -1,10 +1,10 @@
 package io.tagforge.engine.bench;
 
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.evaluate.NpyFile;
 import io.tagforge.engine.evaluate.ScoreMatrix;
 import io.tagforge.engine.kmeans.KMeans;
 import io.tagforge.engine.kmeans.KMeansResult;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
@@ -45,7 +45,7 @@ class KMeansBenchCommand implements Runnable {
     @Override
     public void run() {
         if (k < 1 || repeat < 1 || n < 1 || dim < 1) {
-            throw new UserException("--n, --dim, --k and --repeat must be at least 1");
+            throw new TagforgeException("--n, --dim, --k and --repeat must be at least 1");
         }
         ScoreMatrix data = input != null ? NpyFile.read(input) : blobs();
         if (save != null && input == null) {
@@ -53,7 +53,7 @@ class KMeansBenchCommand implements Runnable {
             System.out.println("wrote " + save);
         }
         if (data.rows() < k) {
-            throw new UserException("--k " + k + " exceeds the " + data.rows() + " rows of the data");
+            throw new TagforgeException("--k " + k + " exceeds the " + data.rows() + " rows of the data");
         }
         System.out.printf(Locale.ROOT, "data: %s, n=%d dim=%d k=%d; kernel: %s; %d cores%n",
                 input != null ? input : "synthetic blobs (seed " + seed + ")", data.rows(), data.columns(), k,

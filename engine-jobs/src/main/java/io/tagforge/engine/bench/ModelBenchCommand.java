@@ -4,7 +4,6 @@ import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.DeviceOption;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
 import io.tagforge.engine.images.DatasetImages;
@@ -17,6 +16,7 @@ import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.engine.model.PreparedImage;
 import io.tagforge.engine.model.Tagger;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -91,7 +91,7 @@ public class ModelBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1 || repeat < 1) {
-            throw new UserException("--batch-size and --repeat must be at least 1");
+            throw new TagforgeException("--batch-size and --repeat must be at least 1");
         }
         List<BufferedImage> images = decodeAll();
         System.out.printf(Locale.ROOT, "%d images of %s, batch %d, %d cores, load average %.2f%n", images.size(),
@@ -100,7 +100,7 @@ public class ModelBenchCommand implements Callable<Integer> {
         if (model.tagger != null) {
             String releaseName = release != null ? release : ModelSpec.read(model.tagger).json().path("release").asText(null);
             if (releaseName == null) {
-                throw new UserException("--release: required, since " + model.tagger.resolve("model.json")
+                throw new TagforgeException("--release: required, since " + model.tagger.resolve("model.json")
                         + " names no release");
             }
             try (Tagger tagger = Tagger.load(model.tagger, device, batchSize)) {
@@ -114,7 +114,7 @@ public class ModelBenchCommand implements Callable<Integer> {
             }
         } else if (model.detector != null) {
             if (withEmbedder == null) {
-                throw new UserException("--with-embedder: required with --detector ('clean' embeds the regions)");
+                throw new TagforgeException("--with-embedder: required with --detector ('clean' embeds the regions)");
             }
             try (Detector detector = Detector.load(model.detector, device, batchSize)) {
                 List<Detector.Request> requests = images.stream()
@@ -221,7 +221,7 @@ public class ModelBenchCommand implements Callable<Integer> {
     private List<BufferedImage> decodeAll() throws Exception {
         List<BufferedImage> images = new ArrayList<>();
         try (Connection c = context.dataSource().getConnection()) {
-            DatasetImages set = DatasetImages.find(c, dataset, "--dataset");
+            DatasetImages set = DatasetImages.find(c, dataset);
             long after = 0;
             List<ImageRow> rows;
             while (!(rows = set.after(c, after, 256)).isEmpty()) {
@@ -236,7 +236,7 @@ public class ModelBenchCommand implements Callable<Integer> {
             }
         }
         if (images.isEmpty()) {
-            throw new UserException("--dataset " + dataset + ": no readable images");
+            throw new TagforgeException("--dataset " + dataset + ": no readable images");
         }
         return images;
     }

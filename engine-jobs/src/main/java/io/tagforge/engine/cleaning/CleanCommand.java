@@ -2,10 +2,10 @@ package io.tagforge.engine.cleaning;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.DeviceOption;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,13 +72,13 @@ public class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(outlierFraction >= 0 && outlierFraction < 1)) {
-            throw new UserException("--outlier-fraction must be in [0, 1), was " + outlierFraction);
+            throw new TagforgeException("--outlier-fraction must be in [0, 1), was " + outlierFraction);
         }
         if (k < 1 || batchSize < 1 || minImages < 1) {
-            throw new UserException("--k, --batch-size and --min-images must be at least 1");
+            throw new TagforgeException("--k, --batch-size and --min-images must be at least 1");
         }
         if (tagger != null && release == null) {
-            throw new UserException("--release: required with --tagger");
+            throw new TagforgeException("--release: required with --tagger");
         }
         CleaningRequest request = new CleaningRequest(dataset, detector, embedder, categories, minImages,
                 outlierFraction, k, seed, tagger, release, batchSize, recheck, device);

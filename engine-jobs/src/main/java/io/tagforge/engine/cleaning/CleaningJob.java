@@ -3,8 +3,6 @@ package io.tagforge.engine.cleaning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tagforge.engine.assignment.FlagRule;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
@@ -21,7 +19,10 @@ import io.tagforge.engine.pipeline.ImageDecoding.Pending;
 import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.detectable.Detectability;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.awt.image.BufferedImage;
 import java.sql.Connection;
@@ -70,9 +71,9 @@ public final class CleaningJob {
         DatasetImages images;
         ReleaseTags release = null;
         try (Connection c = ctx.dataSource().getConnection()) {
-            images = DatasetImages.find(c, request.dataset(), "--dataset");
+            images = DatasetImages.find(c, request.dataset());
             if (request.tagger() != null) {
-                release = ReleaseTags.load(c, request.release(), "--release");
+                release = ReleaseTags.load(c, request.release());
             }
         }
         try (Embedder embedder = Embedder.load(request.embedder(), request.device(), request.batchSize());
@@ -224,7 +225,7 @@ public final class CleaningJob {
                 ps.setString(1, name.trim());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new UserException("--categories: no tag named \"" + name.trim() + "\"");
+                        throw new TagforgeException("categories: no tag named \"" + name.trim() + "\"");
                     }
                     if (!ids.contains(rs.getInt(1))) {
                         ids.add(rs.getInt(1));
@@ -238,7 +239,7 @@ public final class CleaningJob {
 
     private List<Integer> frequentTags(Connection c, DatasetImages images) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT tag_id FROM tag_assignment WHERE dataset_id = ? "
-                + "AND state = 0 GROUP BY tag_id HAVING count(DISTINCT image_id) >= ? ORDER BY tag_id")) {
+                + "AND state = " + AssignmentState.ACTIVE.code() + " GROUP BY tag_id HAVING count(DISTINCT image_id) >= ? ORDER BY tag_id")) {
             ps.setInt(1, images.datasetId());
             ps.setInt(2, request.minImages());
             List<Integer> ids = new ArrayList<>();
@@ -253,7 +254,7 @@ public final class CleaningJob {
 
     private static long candidateImages(Connection c, DatasetImages images, List<Integer> tags) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT image_id) FROM tag_assignment "
-                + "WHERE dataset_id = ? AND state = 0 AND tag_id = ANY(?)")) {
+                + "WHERE dataset_id = ? AND state = " + AssignmentState.ACTIVE.code() + " AND tag_id = ANY(?)")) {
             ps.setInt(1, images.datasetId());
             ps.setArray(2, c.createArrayOf("int4", tags.toArray()));
             try (ResultSet rs = ps.executeQuery()) {

@@ -3,10 +3,10 @@ package io.tagforge.engine.cleaning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.bulk.StagedRows;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.kmeans.OutlierRanking;
+import io.tagforge.labelsystem.assignment.FlagRule;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
@@ -60,7 +60,7 @@ final class OutlierPass {
         for (int i = 0; i < regions.size(); i++) {
             float[] v = regions.get(i).vector();
             if (v.length != dim) {
-                throw new UserException("region " + regions.get(i).id() + ": embedding of " + v.length
+                throw new TagforgeException("region " + regions.get(i).id() + ": embedding of " + v.length
                         + " values, the other regions of its tag have " + dim);
             }
             System.arraycopy(v, 0, features, i * dim, dim);

@@ -2,8 +2,6 @@ package io.tagforge.engine.cleaning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.images.DatasetImages.ImageRow;
@@ -13,6 +11,8 @@ import io.tagforge.engine.model.Embedder;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
 import io.tagforge.engine.release.ReleaseTags;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -85,8 +85,8 @@ final class RegionPass {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT a.image_id, i.path, array_agg(DISTINCT a.tag_id ORDER BY a.tag_id)
                   FROM tag_assignment a JOIN image i ON i.id = a.image_id
-                 WHERE a.dataset_id = ? AND a.state IN (0, ?) AND a.tag_id = ANY(?) AND a.image_id > ? AND NOT i.missing
-                 GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?""")) {
+                 WHERE a.dataset_id = ? AND a.state IN (%d, ?) AND a.tag_id = ANY(?) AND a.image_id > ? AND NOT i.missing
+                 GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?""".formatted(AssignmentState.ACTIVE.code()))) {
             ps.setInt(1, images.datasetId());
             ps.setShort(2, (recheck ? AssignmentState.ACCEPTED : AssignmentState.ACTIVE).code());
             ps.setArray(3, c.createArrayOf("int4", box(categories)));

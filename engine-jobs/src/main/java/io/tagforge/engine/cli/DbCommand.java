@@ -1,6 +1,7 @@
 package io.tagforge.engine.cli;
 
 import io.tagforge.labelsystem.database.Database;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ class DbCommand {
                 Database.migrate(context.dataSource());
                 System.out.println("Schema up to date on " + c.getMetaData().getURL());
             } catch (SQLException e) {
-                throw new UserException("Cannot reach the database: " + e.getMessage(), e);
+                throw new TagforgeException("Cannot reach the database: " + e.getMessage(), e);
             }
         }
     }

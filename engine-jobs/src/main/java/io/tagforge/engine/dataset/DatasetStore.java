@@ -1,5 +1,6 @@
 package io.tagforge.engine.dataset;
 
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +27,9 @@ public final class DatasetStore {
               LEFT JOIN (SELECT dataset_id, count(*) assignments FROM tag_assignment GROUP BY dataset_id) a
                      ON a.dataset_id = d.id
               -- flagged image-tag pairs waiting for review, not rows: a tag parsed from five captions is one
-              LEFT JOIN (SELECT dataset_id, count(*) flagged FROM tag_pair WHERE state = 1 GROUP BY dataset_id) p
+              LEFT JOIN (SELECT dataset_id, count(*) flagged FROM tag_pair WHERE state = %d GROUP BY dataset_id) p
                      ON p.dataset_id = d.id
-            """;
+            """.formatted(AssignmentState.FLAGGED.code());
 
     private final DataSource dataSource;
 

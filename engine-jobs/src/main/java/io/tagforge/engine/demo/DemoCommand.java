@@ -1,7 +1,7 @@
 package io.tagforge.engine.demo;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +21,7 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path cocoMini = DemoData.cocoMini(context.sharedDir());
         if (!Files.isDirectory(cocoMini.resolve("annotations"))) {
-            throw new UserException(cocoMini + ": no COCO-MINI here; set TAGFORGE_DEMO_DATA");
+            throw new TagforgeException(cocoMini + ": no COCO-MINI here; set TAGFORGE_DEMO_DATA");
         }
         Path checkout = Path.of(System.getProperty("tagforge.checkout", "."));
         DemoData.load(context.dataSource(), cocoMini, context.sharedDir().resolve("ram"), checkout.resolve("demo/embedder"),

@@ -1,6 +1,6 @@
 package io.tagforge.engine.evaluate;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -97,14 +97,14 @@ public class EvaluateCommand implements Runnable {
         }
         ScoreMatrix scores = NpyFile.read(file);
         if (scores.rows() != groundTruth.size() || scores.columns() != taglist.size()) {
-            throw new UserException(file + ": matrix is " + scores.rows() + " x " + scores.columns() + ", expected "
+            throw new TagforgeException(file + ": matrix is " + scores.rows() + " x " + scores.columns() + ", expected "
                     + groundTruth.size() + " images (" + groundTruth.file() + ") x " + taglist.size() + " tags ("
                     + taglist.file() + ")");
         }
         for (int i = 0; i < scores.values().length; i++) {
             if (!Float.isFinite(scores.values()[i])) {
                 int row = i / scores.columns();
-                throw new UserException(file + ": row " + (row + 1) + " (image " + groundTruth.images().get(row)
+                throw new TagforgeException(file + ": row " + (row + 1) + " (image " + groundTruth.images().get(row)
                         + "), column " + (i % scores.columns() + 1) + ": score is not a finite number");
             }
         }

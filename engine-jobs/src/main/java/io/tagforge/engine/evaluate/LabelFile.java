@@ -1,6 +1,6 @@
 package io.tagforge.engine.evaluate;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,11 +48,11 @@ final class LabelFile {
                 String[] fields = line.strip().split(",", -1);
                 String image = fields[0].strip();
                 if (image.isEmpty()) {
-                    throw new UserException(file + ":" + number + ": no image name at the start of the line");
+                    throw new TagforgeException(file + ":" + number + ": no image name at the start of the line");
                 }
                 Integer seen = firstLine.putIfAbsent(image, number);
                 if (seen != null) {
-                    throw new UserException(file + ":" + number + ": image " + image
+                    throw new TagforgeException(file + ":" + number + ": image " + image
                             + " appears again (first on line " + seen + ")");
                 }
                 BitSet tags = new BitSet(taglist.size());
@@ -60,8 +60,8 @@ final class LabelFile {
                     int[] entries = taglist.entries(fields[f].strip());
                     if (entries == null) {
                         if (!skipUnknown) {
-                            throw new UserException(file + ":" + number + ": tag \"" + fields[f].strip()
-                                    + "\" is not in the taglist " + taglist.file() + " (--skip-unknown drops it)");
+                            throw new TagforgeException(file + ":" + number + ": tag \"" + fields[f].strip()
+                                    + "\" is not in the taglist " + taglist.file() + " (skipping unknown tags drops it)");
                         }
                         skipped++;
                         continue;
@@ -77,7 +77,7 @@ final class LabelFile {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (images.isEmpty()) {
-            throw new UserException(file + ": no images");
+            throw new TagforgeException(file + ": no images");
         }
         return new LabelFile(file, images, labels, skipped);
     }
@@ -88,11 +88,11 @@ final class LabelFile {
      */
     void requireImageAt(int index, String image, Path other, long line) {
         if (index >= images.size()) {
-            throw new UserException(other + ":" + line + ": image " + image + " is beyond the " + images.size()
+            throw new TagforgeException(other + ":" + line + ": image " + image + " is beyond the " + images.size()
                     + " images of " + file);
         }
         if (!images.get(index).equals(image)) {
-            throw new UserException(other + ":" + line + ": image " + image + " where " + file + ":" + (index + 1)
+            throw new TagforgeException(other + ":" + line + ": image " + image + " where " + file + ":" + (index + 1)
                     + " has " + images.get(index) + " (images must be in the ground truth's order)");
         }
     }
@@ -100,7 +100,7 @@ final class LabelFile {
     /** After {@link #requireImageAt} for each of {@code count} images: none of this file's may be missing. */
     void requireCount(int count, Path other) {
         if (count < images.size()) {
-            throw new UserException(other + ": " + count + " images, " + file + " has " + images.size()
+            throw new TagforgeException(other + ": " + count + " images, " + file + " has " + images.size()
                     + "; the first missing is " + images.get(count) + " (" + file + ":" + (count + 1) + ")");
         }
     }

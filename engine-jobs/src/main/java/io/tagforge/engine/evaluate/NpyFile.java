@@ -1,6 +1,6 @@
 package io.tagforge.engine.evaluate;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -34,7 +34,7 @@ public final class NpyFile {
             byte[] magic = new byte[6];
             preamble.get(magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new UserException(file + ": not a .npy file (no \\x93NUMPY magic)");
+                throw new TagforgeException(file + ": not a .npy file (no \\x93NUMPY magic)");
             }
             int major = preamble.get() & 0xff;
             preamble.get();
@@ -47,32 +47,32 @@ public final class NpyFile {
                 headerStart = 12;
                 headerLength = readFully(channel, 8, 4, file).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
             } else {
-                throw new UserException(file + ": unsupported .npy version " + major);
+                throw new TagforgeException(file + ": unsupported .npy version " + major);
             }
             if (headerLength > 1 << 20) {
-                throw new UserException(file + ": .npy header of " + headerLength + " bytes is not plausible");
+                throw new TagforgeException(file + ": .npy header of " + headerLength + " bytes is not plausible");
             }
             ByteBuffer headerBytes = readFully(channel, headerStart, (int) headerLength, file);
             String header = StandardCharsets.ISO_8859_1.decode(headerBytes).toString();
             String descr = find(DESCR, header, file, "descr");
             if (!descr.equals("<f4") && !descr.equals("=f4") && !descr.equals("|f4")) {
-                throw new UserException(file + ": dtype " + descr + ", expected float32 ('<f4'); save with "
+                throw new TagforgeException(file + ": dtype " + descr + ", expected float32 ('<f4'); save with "
                         + "np.save(f, scores.astype('float32'))");
             }
             boolean fortran = find(FORTRAN, header, file, "fortran_order").equals("True");
             Matcher shape = SHAPE.matcher(header);
             if (!shape.find()) {
-                throw new UserException(file + ": shape is not 2-D (images x tags) in header " + header.strip());
+                throw new TagforgeException(file + ": shape is not 2-D (images x tags) in header " + header.strip());
             }
             long rows = Long.parseLong(shape.group(1));
             long columns = Long.parseLong(shape.group(2));
             long count = rows * columns;
             if (count > Integer.MAX_VALUE - 8) {
-                throw new UserException(file + ": " + rows + "x" + columns + " is too large");
+                throw new TagforgeException(file + ": " + rows + "x" + columns + " is too large");
             }
             long dataStart = headerStart + headerLength;
             if (channel.size() != dataStart + count * Float.BYTES) {
-                throw new UserException(file + ": " + (channel.size() - dataStart) + " data bytes, but shape "
+                throw new TagforgeException(file + ": " + (channel.size() - dataStart) + " data bytes, but shape "
                         + rows + "x" + columns + " needs " + count * Float.BYTES);
             }
             float[] values = new float[(int) count];
@@ -115,7 +115,7 @@ public final class NpyFile {
     private static String find(Pattern pattern, String header, Path file, String key) {
         Matcher m = pattern.matcher(header);
         if (!m.find()) {
-            throw new UserException(file + ": .npy header has no '" + key + "': " + header.strip());
+            throw new TagforgeException(file + ": .npy header has no '" + key + "': " + header.strip());
         }
         return m.group(1);
     }
@@ -124,7 +124,7 @@ public final class NpyFile {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new UserException(file + ": truncated .npy file");
+                throw new TagforgeException(file + ": truncated .npy file");
             }
         }
         return buffer.flip();

@@ -1,6 +1,6 @@
 package io.tagforge.engine.evaluate;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ final class ScoreCsv {
                     continue;
                 }
                 if (record.size() != columns + 1) {
-                    throw new UserException(file + ":" + line + ": " + (record.size() - 1) + " scores, expected "
+                    throw new TagforgeException(file + ":" + line + ": " + (record.size() - 1) + " scores, expected "
                             + columns + " (one per entry of " + taglist.file() + ")");
                 }
                 groundTruth.requireImageAt(row, record.get(0), file, line);
@@ -45,7 +45,7 @@ final class ScoreCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new UserException(file + ": malformed CSV: " + e.getMessage(), e);
+            throw new TagforgeException(file + ": malformed CSV: " + e.getMessage(), e);
         }
         groundTruth.requireCount(row, file);
         return new ScoreMatrix(groundTruth.size(), columns, values);
@@ -57,12 +57,12 @@ final class ScoreCsv {
 
     private static void requireHeader(CSVRecord record, Taglist taglist, Path file, long line) {
         if (record.size() != taglist.size() + 1) {
-            throw new UserException(file + ":" + line + ": header names " + (record.size() - 1)
+            throw new TagforgeException(file + ":" + line + ": header names " + (record.size() - 1)
                     + " tags, the taglist has " + taglist.size());
         }
         for (int c = 0; c < taglist.size(); c++) {
             if (!record.get(c + 1).equals(taglist.name(c))) {
-                throw new UserException(file + ":" + line + ": header column " + (c + 2) + " is \""
+                throw new TagforgeException(file + ":" + line + ": header column " + (c + 2) + " is \""
                         + record.get(c + 1) + "\", taglist entry " + (c + 1) + " is \"" + taglist.name(c) + "\"");
             }
         }
@@ -86,6 +86,6 @@ final class ScoreCsv {
         } catch (NumberFormatException e) {
             // reported below with the same message as a non-finite value
         }
-        throw new UserException(file + ":" + line + ": score for " + tag + " is \"" + s + "\", not a finite number");
+        throw new TagforgeException(file + ":" + line + ": score for " + tag + " is \"" + s + "\", not a finite number");
     }
 }

@@ -1,6 +1,6 @@
 package io.tagforge.engine.evaluate;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,10 +43,10 @@ public final class Taglist {
                 number++;
                 String name = line.strip();
                 if (name.isEmpty()) {
-                    throw new UserException(file + ":" + number + ": empty tag name");
+                    throw new TagforgeException(file + ":" + number + ": empty tag name");
                 }
                 if (name.contains(",")) {
-                    throw new UserException(file + ":" + number + ": tag name \"" + name
+                    throw new TagforgeException(file + ":" + number + ": tag name \"" + name
                             + "\" contains a comma, which the annotation format cannot hold");
                 }
                 entries.add(name);
@@ -55,7 +55,7 @@ public final class Taglist {
             throw new UncheckedIOException("cannot read taglist " + file + ": " + e.getMessage(), e);
         }
         if (entries.isEmpty()) {
-            throw new UserException(file + ": the taglist is empty");
+            throw new TagforgeException(file + ": the taglist is empty");
         }
         return new Taglist(file, entries);
     }

@@ -1,6 +1,6 @@
 package io.tagforge.engine.evaluate;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ final class Thresholds {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (lines.size() != taglist.size()) {
-            throw new UserException(file + ": " + lines.size() + " thresholds, but " + taglist.file() + " has "
+            throw new TagforgeException(file + ": " + lines.size() + " thresholds, but " + taglist.file() + " has "
                     + taglist.size() + " entries");
         }
         float[] thresholds = new float[lines.size()];
@@ -35,7 +35,7 @@ final class Thresholds {
                 thresholds[i] = Float.NaN;
             }
             if (!Float.isFinite(thresholds[i])) {
-                throw new UserException(file + ":" + (i + 1) + ": threshold \"" + s + "\" is not a number");
+                throw new TagforgeException(file + ":" + (i + 1) + ": threshold \"" + s + "\" is not a number");
             }
         }
         return thresholds;

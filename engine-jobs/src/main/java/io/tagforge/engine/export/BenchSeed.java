@@ -1,5 +1,8 @@
 package io.tagforge.engine.export;
 
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -151,13 +154,17 @@ final class BenchSeed {
     private void assignment(StringBuilder rows, long imageId, int tagId, int image, int j, long captionId) {
         rows.append(imageId).append('\t').append(datasetId).append('\t').append(tagId).append('\t');
         if (j < 6) {
-            int state = j == 1 && image % 20 == 0 ? 3 : 0;
-            rows.append(captionId).append("\t0\t").append(state).append("\t\\N\t\\N\n");
+            AssignmentState state = j == 1 && image % 20 == 0 ? AssignmentState.REJECTED : AssignmentState.ACTIVE;
+            rows.append(captionId).append('\t').append(AssignmentSource.PARSED_ORIGINAL.code()).append('\t')
+                    .append(state.code()).append("\t\\N\t\\N\n");
         } else if (j < 9) {
             boolean flagged = j == 8 && image % 10 == 0;
-            rows.append("\\N\t2\t").append(flagged ? "1\t2" : "0\t\\N").append("\t0.8\n");
+            rows.append("\\N\t").append(AssignmentSource.MODEL.code()).append('\t').append(flagged
+                    ? AssignmentState.FLAGGED.code() + "\t" + FlagRule.LOW_SCORE.code()
+                    : AssignmentState.ACTIVE.code() + "\t\\N").append("\t0.8\n");
         } else {
-            rows.append("\\N\t3\t2\t\\N\t\\N\n");
+            rows.append("\\N\t").append(AssignmentSource.MANUAL.code()).append('\t')
+                    .append(AssignmentState.ACCEPTED.code()).append("\t\\N\t\\N\n");
         }
     }
 

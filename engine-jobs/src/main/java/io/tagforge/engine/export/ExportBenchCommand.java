@@ -1,9 +1,10 @@
 package io.tagforge.engine.export;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -11,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -50,7 +51,7 @@ public class ExportBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (images < 1) {
-            throw new UserException("--images must be at least 1");
+            throw new TagforgeException("--images must be at least 1");
         }
         DataSource db = context.dataSource();
         PrintWriter out = spec.commandLine().getOut();
@@ -109,7 +110,8 @@ public class ExportBenchCommand implements Callable<Integer> {
         try (Connection c = db.getConnection()) {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (String select : new String[]{ImageRecords.imagesSql(datasetId, ExportPolicy.ALL),
-                    ImageRecords.assignmentsSql(datasetId, ExportPolicy.ALL, Set.of(0, 2))}) {
+                    ImageRecords.assignmentsSql(datasetId, ExportPolicy.ALL,
+                            EnumSet.of(AssignmentState.ACTIVE, AssignmentState.ACCEPTED))}) {
                 String sql = ordered ? select : select.substring(0, select.lastIndexOf(" ORDER BY"));
                 count += copy.copyOut("COPY (" + sql + ") TO STDOUT", OutputStream.nullOutputStream());
             }

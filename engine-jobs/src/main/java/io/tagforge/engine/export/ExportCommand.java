@@ -1,10 +1,10 @@
 package io.tagforge.engine.export;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,7 +79,7 @@ public class ExportCommand {
             ExportRequest request = new ExportRequest(dataset, release, format, out, policy, includeUnreviewed,
                     split == null ? null : Split.parse(split), imagePaths());
             if (java.nio.file.Files.isDirectory(request.out())) {
-                throw new UserException("--out " + out + " is a directory; name the file to write");
+                throw new TagforgeException("--out " + out + " is a directory; name the file to write");
             }
             JobRecord job = ExportJob.run(context.dataSource(), request, "cli", new ConsoleProgress("export", "img"));
             if (job.state() == JobState.CANCELLED) {
@@ -98,7 +98,7 @@ public class ExportCommand {
             return switch (paths.toLowerCase(java.util.Locale.ROOT)) {
                 case "relative" -> ImagePaths.RELATIVE;
                 case "absolute" -> ImagePaths.ABSOLUTE;
-                default -> throw new UserException("--paths: \"" + paths + "\" is neither absolute nor relative");
+                default -> throw new TagforgeException("--paths: \"" + paths + "\" is neither absolute nor relative");
             };
         }
     }

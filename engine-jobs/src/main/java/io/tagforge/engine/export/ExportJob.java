@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import java.io.IOException;
@@ -21,12 +21,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -42,9 +41,9 @@ public final class ExportJob {
     private static final int PROGRESS_STEP = 1000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Pair states exported: ACTIVE, ACCEPTED; FLAGGED only on request; REJECTED never. */
-    private static final Set<Integer> REVIEWED_STATES = codes(AssignmentState.ACTIVE, AssignmentState.ACCEPTED);
-    private static final Set<Integer> UNREVIEWED_STATES = codes(AssignmentState.ACTIVE, AssignmentState.ACCEPTED,
-            AssignmentState.FLAGGED);
+    private static final Set<AssignmentState> REVIEWED_STATES = EnumSet.of(AssignmentState.ACTIVE, AssignmentState.ACCEPTED);
+    private static final Set<AssignmentState> UNREVIEWED_STATES = EnumSet.of(AssignmentState.ACTIVE,
+            AssignmentState.ACCEPTED, AssignmentState.FLAGGED);
 
     private final ExportRequest request;
 
@@ -221,11 +220,11 @@ public final class ExportJob {
             ps.setString(1, request.dataset());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new UserException("--dataset: no dataset named \"" + request.dataset() + "\"");
+                    throw new TagforgeException("dataset: no dataset named \"" + request.dataset() + "\"");
                 }
                 Dataset dataset = new Dataset(rs.getInt(1), rs.getString(2));
                 if (request.paths() == ImagePaths.ABSOLUTE && dataset.imageRoot() == null) {
-                    throw new UserException("--paths absolute: dataset " + request.dataset() + " has no image folder");
+                    throw new TagforgeException("paths: absolute paths need the image folder of dataset " + request.dataset() + ", and it has none");
                 }
                 return dataset;
             }
@@ -243,14 +242,10 @@ public final class ExportJob {
         try (Stream<Path> entries = Files.list(folder)) {
             Optional<Path> other = entries.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst();
             if (other.isPresent()) {
-                throw new UserException("--out: " + folder + " already holds " + other.get().getFileName()
+                throw new TagforgeException("out: " + folder + " already holds " + other.get().getFileName()
                         + "; each export needs a folder of its own (new or empty)");
             }
         }
-    }
-
-    private static Set<Integer> codes(AssignmentState... states) {
-        return Arrays.stream(states).map(s -> (int) s.code()).collect(Collectors.toSet());
     }
 
     private static long countImages(Connection c, int datasetId) throws SQLException {

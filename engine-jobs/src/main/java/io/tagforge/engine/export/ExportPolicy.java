@@ -1,5 +1,7 @@
 package io.tagforge.engine.export;
 
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -9,16 +11,17 @@ import java.util.Set;
  */
 public enum ExportPolicy {
     /** Parsed from original and generated captions, model tags, manual tags: everything the data engine kept. */
-    ALL(Set.of(0, 1), Set.of(0, 1, 2, 3)),
+    ALL(Set.of(0, 1), EnumSet.allOf(AssignmentSource.class)),
     /** Parsed from original and generated captions, and manual tags; no model tags. */
-    PARSED(Set.of(0, 1), Set.of(0, 1, 3)),
+    PARSED(Set.of(0, 1), EnumSet.of(AssignmentSource.PARSED_ORIGINAL, AssignmentSource.PARSED_GENERATED,
+            AssignmentSource.MANUAL)),
     /** Original captions and the tags parsed from them, and manual tags: the data before generation. */
-    ORIGINAL(Set.of(0), Set.of(0, 3));
+    ORIGINAL(Set.of(0), EnumSet.of(AssignmentSource.PARSED_ORIGINAL, AssignmentSource.MANUAL));
 
     private final Set<Integer> captionOrigins;
-    private final Set<Integer> sources;
+    private final Set<AssignmentSource> sources;
 
-    ExportPolicy(Set<Integer> captionOrigins, Set<Integer> sources) {
+    ExportPolicy(Set<Integer> captionOrigins, Set<AssignmentSource> sources) {
         this.captionOrigins = captionOrigins;
         this.sources = sources;
     }
@@ -28,8 +31,8 @@ public enum ExportPolicy {
         return captionOrigins;
     }
 
-    /** tag_assignment.source codes taken. */
-    Set<Integer> sources() {
+    /** tag_assignment sources taken. */
+    Set<AssignmentSource> sources() {
         return sources;
     }
 }

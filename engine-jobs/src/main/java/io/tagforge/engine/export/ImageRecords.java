@@ -1,11 +1,14 @@
 package io.tagforge.engine.export;
 
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A dataset's images, one at a time in image id order, each with its captions and training IDs: a merge of two
@@ -34,7 +37,7 @@ final class ImageRecords implements AutoCloseable {
 
     /** {@code imageRoot}: the folder relative paths are resolved against in {@link #exportedPath}, or null. */
     ImageRecords(Connection imageConnection, Connection assignmentConnection, int datasetId, ReleaseIndex release,
-                 ExportPolicy policy, Set<Integer> states, String imageRoot) throws SQLException {
+                 ExportPolicy policy, Set<AssignmentState> states, String imageRoot) throws SQLException {
         this.release = release;
         this.imageRoot = imageRoot;
         this.images = new CopyRows(imageConnection, imagesSql(datasetId, policy));
@@ -51,20 +54,22 @@ final class ImageRecords implements AutoCloseable {
     /** An image's row repeats for each of its captions, and comes once with a null caption when it has none. */
     static String imagesSql(int datasetId, ExportPolicy policy) {
         return "SELECT i.id, i.path, c.id, c.text FROM image i LEFT JOIN caption c ON c.image_id = i.id"
-                + " AND c.origin IN (" + list(policy.captionOrigins()) + ")"
+                + " AND c.origin IN (" + list(policy.captionOrigins().stream()) + ")"
                 + " WHERE i.dataset_id = " + datasetId + " AND NOT i.missing ORDER BY i.id, c.id";
     }
 
     /** The state that counts is the pair's (a pair absent from tag_pair is ACTIVE), whatever its rows say. */
-    static String assignmentsSql(int datasetId, ExportPolicy policy, Set<Integer> states) {
+    static String assignmentsSql(int datasetId, ExportPolicy policy, Set<AssignmentState> states) {
         return "SELECT a.image_id, a.tag_id, a.caption_id FROM tag_assignment a LEFT JOIN tag_pair p"
                 + " ON p.image_id = a.image_id AND p.tag_id = a.tag_id WHERE a.dataset_id = " + datasetId
-                + " AND a.source IN (" + list(policy.sources()) + ") AND coalesce(p.state, 0) IN (" + list(states) + ")"
+                + " AND a.source IN (" + list(policy.sources().stream().map(AssignmentSource::code)) + ")"
+                + " AND coalesce(p.state, " + AssignmentState.ACTIVE.code() + ") IN ("
+                + list(states.stream().map(AssignmentState::code)) + ")"
                 + " ORDER BY a.image_id";
     }
 
-    private static String list(Set<Integer> codes) {
-        return codes.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    private static String list(Stream<? extends Number> codes) {
+        return codes.map(Number::intValue).sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Moves to the next image; false after the last. */

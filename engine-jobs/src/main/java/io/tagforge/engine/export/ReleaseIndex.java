@@ -1,6 +1,6 @@
 package io.tagforge.engine.export;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
@@ -35,16 +35,16 @@ final class ReleaseIndex {
 
     static ReleaseIndex load(Connection c, String releaseName) throws SQLException {
         Release release = Releases.find(c, releaseName)
-                .orElseThrow(() -> new UserException("--release: no release named \"" + releaseName + "\""));
+                .orElseThrow(() -> new TagforgeException("release: no release named \"" + releaseName + "\""));
         List<ReleaseEntry> entries = Releases.entries(c, release.id());
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).index() != i) {
-                throw new UserException("release \"" + releaseName + "\" has no tag at index " + i
+                throw new TagforgeException("release \"" + releaseName + "\" has no tag at index " + i
                         + ": training IDs must run from 0 without gaps");
             }
         }
         if (entries.isEmpty()) {
-            throw new UserException("release \"" + releaseName + "\" has no tags");
+            throw new TagforgeException("release \"" + releaseName + "\" has no tags");
         }
         return new ReleaseIndex(release.id(), releaseName, List.copyOf(entries), idxByTag(entries),
                 MergeChains.load(c));

@@ -1,6 +1,6 @@
 package io.tagforge.engine.export;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,10 +11,10 @@ public record Split(String name, double fraction) {
 
     public Split {
         if (!name.matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new UserException("--split: part name \"" + name + "\" must be letters, digits, _ or -");
+            throw new TagforgeException("split: part name \"" + name + "\" must be letters, digits, _ or -");
         }
         if (!(fraction > 0 && fraction < 1)) {
-            throw new UserException("--split: fraction " + fraction + " must be between 0 and 1 (exclusive)");
+            throw new TagforgeException("split: fraction " + fraction + " must be between 0 and 1 (exclusive)");
         }
     }
 
@@ -22,13 +22,13 @@ public record Split(String name, double fraction) {
     public static Split parse(String spec) {
         int eq = spec.indexOf('=');
         if (eq < 0) {
-            throw new UserException("--split: \"" + spec + "\" is not NAME=FRACTION (e.g. val=0.05)");
+            throw new TagforgeException("split: \"" + spec + "\" is not NAME=FRACTION (e.g. val=0.05)");
         }
         double fraction;
         try {
             fraction = Double.parseDouble(spec.substring(eq + 1));
         } catch (NumberFormatException e) {
-            throw new UserException("--split: \"" + spec.substring(eq + 1) + "\" is not a number");
+            throw new TagforgeException("split: \"" + spec.substring(eq + 1) + "\" is not a number");
         }
         return new Split(spec.substring(0, eq), fraction);
     }

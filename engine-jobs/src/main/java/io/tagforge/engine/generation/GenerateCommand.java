@@ -2,11 +2,11 @@ package io.tagforge.engine.generation;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.DeviceOption;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.ModelSpec;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -56,11 +56,11 @@ public class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1) {
-            throw new UserException("--batch-size must be at least 1");
+            throw new TagforgeException("--batch-size must be at least 1");
         }
         String releaseName = release != null ? release : ModelSpec.read(tagger).json().path("release").asText(null);
         if (releaseName == null) {
-            throw new UserException("--release: required, since " + tagger.resolve("model.json") + " names no release");
+            throw new TagforgeException("--release: required, since " + tagger.resolve("model.json") + " names no release");
         }
         GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize, device);
         JobRecord job;

@@ -22,6 +22,8 @@ import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -73,8 +75,8 @@ public final class GenerationJob {
         DatasetImages images;
         ReleaseTags release;
         try (Connection c = ctx.dataSource().getConnection()) {
-            images = DatasetImages.find(c, request.dataset(), "--dataset");
-            release = ReleaseTags.load(c, request.release(), "--release");
+            images = DatasetImages.find(c, request.dataset());
+            release = ReleaseTags.load(c, request.release());
             ctx.total(images.count(c));
         }
         try (Tagger tagger = Tagger.load(request.tagger(), request.device(), request.batchSize());
@@ -185,7 +187,7 @@ public final class GenerationJob {
         if (!modelTags.isEmpty()) {
             modelTags.copy(c);
             update(c, "INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source, score, "
-                    + PairStateOfNewRows.COLUMNS + ") SELECT g.image_id, ?, g.tag_id, 2, g.score, "
+                    + PairStateOfNewRows.COLUMNS + ") SELECT g.image_id, ?, g.tag_id, " + AssignmentSource.MODEL.code() + ", g.score, "
                     + PairStateOfNewRows.VALUES + " FROM generated_tag g" + PairStateOfNewRows.join("g")
                     + " ON CONFLICT DO NOTHING", datasetId);
         }
@@ -197,7 +199,7 @@ public final class GenerationJob {
                 ps.executeUpdate();
             }
             update(c, "INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source, "
-                    + PairStateOfNewRows.COLUMNS + ") SELECT g.image_id, ?, g.tag_id, c.id, 1, "
+                    + PairStateOfNewRows.COLUMNS + ") SELECT g.image_id, ?, g.tag_id, c.id, " + AssignmentSource.PARSED_GENERATED.code() + ", "
                     + PairStateOfNewRows.VALUES + " FROM generated_caption g" + PairStateOfNewRows.join("g")
                     + " JOIN caption c ON c.image_id = g.image_id AND c.origin = 1 AND md5(c.text) = md5(g.text) AND c.text = g.text "
                     + "WHERE g.tag_id IS NOT NULL ON CONFLICT DO NOTHING", datasetId);
@@ -215,7 +217,7 @@ public final class GenerationJob {
     static long tagsInDataset(JobContext ctx, DatasetImages images) throws SQLException {
         try (Connection c = ctx.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT DISTINCT image_id, tag_id "
-                     + "FROM tag_assignment WHERE dataset_id = ? AND state <> 3) t")) {
+                     + "FROM tag_assignment WHERE dataset_id = ? AND state <> " + AssignmentState.REJECTED.code() + ") t")) {
             ps.setInt(1, images.datasetId());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

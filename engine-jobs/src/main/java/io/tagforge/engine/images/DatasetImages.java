@@ -1,7 +1,7 @@
 package io.tagforge.engine.images;
 
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.model.ImageFiles;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,13 +26,13 @@ public final class DatasetImages {
         this.root = root;
     }
 
-    /** The dataset of this name; a {@link UserException} naming {@code option} when there is none. */
-    public static DatasetImages find(Connection c, String name, String option) throws SQLException {
+    /** The dataset of this name; a {@link TagforgeException} when there is none. */
+    public static DatasetImages find(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, image_root FROM dataset WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new UserException(option + ": no dataset named \"" + name + "\"");
+                    throw new TagforgeException("dataset: no dataset named \"" + name + "\"");
                 }
                 String root = rs.getString(2);
                 return new DatasetImages(rs.getInt(1), root == null ? null : Path.of(root));

@@ -7,6 +7,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class Ingester {
                 long missing = markMissingImages(c, request, datasetId, missingExamples);
                 if (missing > 0 && request.strict()) {
                     throw new IngestException(missing + " image files missing under " + request.imagesDir()
-                            + " (--strict), e.g. " + String.join(", ", missingExamples));
+                            + " (strict ingest), e.g. " + String.join(", ", missingExamples));
                 }
                 c.commit();
                 // counted only once committed: a failed run reports nothing added
@@ -234,7 +235,7 @@ public final class Ingester {
     private static long insertLabels(Connection c, IngestRequest request, int datasetId) throws SQLException {
         if (request.release() == null) {
             throw new IngestException(request.file().getFileName() + " carries label ids: name the release whose "
-                    + "tag list they index with --release (or strip union_label_id and parse_label_id)");
+                    + "tag list they index (or strip union_label_id and parse_label_id)");
         }
         int releaseId;
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release WHERE name = ?")) {
@@ -259,22 +260,24 @@ public final class Ingester {
         }
         return update(c, """
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source)
-                SELECT DISTINCT i.id, i.dataset_id, r.tag_id, cap.id, 0
+                SELECT DISTINCT i.id, i.dataset_id, r.tag_id, cap.id, %d
                   FROM ingest_staging l
                   JOIN image i ON i.dataset_id = ? AND i.path = l.key
                   JOIN caption cap ON cap.image_id = i.id AND cap.origin = 0 AND md5(cap.text) = md5(l.text)
                   JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
                  WHERE l.kind = 'l' AND l.idx >= 0
-                ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING""", datasetId, releaseId)
+                ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING"""
+                .formatted(AssignmentSource.PARSED_ORIGINAL.code()), datasetId, releaseId)
                 + update(c, """
                 INSERT INTO tag_assignment (image_id, dataset_id, tag_id, source)
-                SELECT DISTINCT i.id, i.dataset_id, r.tag_id, 2
+                SELECT DISTINCT i.id, i.dataset_id, r.tag_id, %d
                   FROM ingest_staging l
                   JOIN image i ON i.dataset_id = ? AND i.path = l.key
                   JOIN release_tag r ON r.release_id = ? AND r.idx = l.label
                  WHERE l.kind = 'l' AND l.idx = -1 AND NOT EXISTS (SELECT 1 FROM ingest_staging p
                         WHERE p.kind = 'l' AND p.idx >= 0 AND p.key = l.key AND p.label = l.label)
-                ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING""", datasetId, releaseId);
+                ON CONFLICT (image_id, tag_id, source, coalesce(caption_id, 0)) DO NOTHING"""
+                .formatted(AssignmentSource.MODEL.code()), datasetId, releaseId);
     }
 
     /** Marks the dataset's local image files that are not there; URLs are not fetched. */

@@ -1,7 +1,7 @@
 package io.tagforge.engine.job;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +36,7 @@ public class JobsCommand implements Callable<Integer> {
             }
             return 0;
         }
-        JobRecord job = store.find(id).orElseThrow(() -> new UserException("no job " + id));
+        JobRecord job = store.find(id).orElseThrow(() -> new TagforgeException("no job " + id));
         System.out.printf("job %d: %s %s, progress %d%s%nparams %s%ncounts %s%n", job.id(), job.kind(), job.state(),
                 job.progress(), job.total() == null ? "" : " of " + job.total(), job.params(), job.counts());
         if (job.error() != null) {
@@ -60,7 +60,7 @@ public class JobsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!new JobStore(context.dataSource()).requestCancel(id)) {
-                throw new UserException("job " + id + " is not queued or running");
+                throw new TagforgeException("job " + id + " is not queued or running");
             }
             System.out.println("cancel requested for job " + id);
             return 0;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.translate.TranslatorContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class Captioner implements AutoCloseable {
         this.layout = switch (layout) {
             case "token-ids" -> new TokenIds(device, batchSize, probe);
             case "encoder-decoder" -> EncoderDecoder.load(spec, device, batchSize, probe);
-            default -> throw new UserException(spec.file() + ": field layout is '" + layout
+            default -> throw new TagforgeException(spec.file() + ": field layout is '" + layout
                     + "', expected token-ids or encoder-decoder");
         };
     }
@@ -115,7 +115,7 @@ public final class Captioner implements AutoCloseable {
                         break;
                     }
                     if (id < 0 || id >= vocabulary.size()) {
-                        throw new UserException(spec.weights() + ": token id " + id + " outside the "
+                        throw new TagforgeException(spec.weights() + ": token id " + id + " outside the "
                                 + vocabulary.size() + "-word vocabulary of model.json");
                     }
                     text.append(text.isEmpty() ? "" : " ").append(vocabulary.get((int) id));

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -89,7 +89,7 @@ final class CategoryDetector implements Detector.Layout {
             List<Detector.Request> requests = (List<Detector.Request>) ctx.getAttachment("requests");
             int width = (Integer) ctx.getAttachment("width");
             if (list.size() != 2) {
-                throw new UserException(spec.weights() + ": returns " + list.size()
+                throw new TagforgeException(spec.weights() + ": returns " + list.size()
                         + " outputs, model.json promises 2 (boxes, scores)");
             }
             NDArray boxes = list.get(0);

@@ -1,6 +1,6 @@
 package io.tagforge.engine.model;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class Detector implements AutoCloseable {
         return new Detector(spec, switch (layout) {
             case "categories" -> new CategoryDetector(spec, device, batchSize);
             case "grounding-dino" -> GroundingDino.load(spec, device, batchSize);
-            default -> throw new UserException(spec.file() + ": field layout is '" + layout
+            default -> throw new TagforgeException(spec.file() + ": field layout is '" + layout
                     + "', expected categories or grounding-dino");
         });
     }

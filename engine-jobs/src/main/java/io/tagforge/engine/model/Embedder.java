@@ -3,7 +3,7 @@ package io.tagforge.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.TranslatorContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class Embedder implements AutoCloseable {
         this.output = spec.json().path("output").path("name").asText(null);
         this.pooling = spec.json().path("output").path("pooling").asText(null);
         if (pooling != null && !pooling.equals("cls") && !pooling.equals("mean")) {
-            throw new UserException(spec.file() + ": field output.pooling is '" + pooling + "', expected cls or mean");
+            throw new TagforgeException(spec.file() + ": field output.pooling is '" + pooling + "', expected cls or mean");
         }
         this.preprocessing = new Preprocessing(spec);
         this.runner = ModelRunner.load(spec, device, new EmbedderTranslator(), batchSize,
@@ -85,13 +85,13 @@ public final class Embedder implements AutoCloseable {
         public List<float[]> processOutput(TranslatorContext ctx, NDList list) {
             NDArray features = output == null ? list.get(0) : list.get(output);
             if (features == null) {
-                throw new UserException(spec.weights() + ": has no output named '" + output + "' (model.json "
+                throw new TagforgeException(spec.weights() + ": has no output named '" + output + "' (model.json "
                         + "output.name); its outputs are " + list.stream().map(NDArray::getName).toList());
             }
             List<float[]> result;
             if (features.getShape().dimension() == 3) {
                 if (pooling == null) {
-                    throw new UserException(spec.weights() + ": output features has shape " + features.getShape()
+                    throw new TagforgeException(spec.weights() + ": output features has shape " + features.getShape()
                             + ", tokens × features: model.json must say output.pooling, cls or mean");
                 }
                 checkShape("output features", features, -1, -1, dimension);

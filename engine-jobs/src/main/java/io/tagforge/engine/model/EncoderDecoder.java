@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class EncoderDecoder implements Captioner.Layout {
         start[0] = bos;
         System.arraycopy(promptIds, 0, start, 1, promptIds.length);
         if (search.beams() < 1 || search.maxLength() <= start.length || search.minLength() < 0) {
-            throw new UserException(spec.file() + ": field generation needs num_beams ≥ 1, min_length ≥ 0 and "
+            throw new TagforgeException(spec.file() + ": field generation needs num_beams ≥ 1, min_length ≥ 0 and "
                     + "max_length above the " + start.length + " tokens of BOS and prompt");
         }
         this.encoder = ModelRunner.load(spec, "encoder", device, new EncoderTranslator(), batchSize, probe);
@@ -81,7 +81,7 @@ final class EncoderDecoder implements Captioner.Layout {
     static EncoderDecoder load(ModelSpec spec, ModelDevice device, int batchSize, PreparedImage probe) {
         Path file = spec.folder().resolve("tokenizer.json");
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": missing (layout encoder-decoder turns token ids into text with the "
+            throw new TagforgeException(file + ": missing (layout encoder-decoder turns token ids into text with the "
                     + "export's tokenizer.json)");
         }
         HuggingFaceTokenizer tokenizer = PhraseTokenizer.open(file);
@@ -116,7 +116,7 @@ final class EncoderDecoder implements Captioner.Layout {
     private long tokenId(JsonNode json, String field) {
         JsonNode node = json.path(field);
         if (!node.canConvertToLong() || node.asLong() < 0 || tokenizer.decode(new long[] {node.asLong()}, false).isEmpty()) {
-            throw new UserException(spec.file() + ": field " + field + " must be a token id of tokenizer.json, was "
+            throw new TagforgeException(spec.file() + ": field " + field + " must be a token id of tokenizer.json, was "
                     + node);
         }
         return node.asLong();
@@ -139,7 +139,7 @@ final class EncoderDecoder implements Captioner.Layout {
         public List<Hidden> processOutput(TranslatorContext ctx, NDList list) {
             NDArray states = list.get("last_hidden_state") != null ? list.get("last_hidden_state") : list.get(0);
             if (states.getShape().dimension() != 3) {
-                throw new UserException(spec.weights("encoder") + ": returns " + states.getShape()
+                throw new TagforgeException(spec.weights("encoder") + ": returns " + states.getShape()
                         + ", layout encoder-decoder expects hidden states [batch, tokens, dimension]");
             }
             int tokens = (int) states.getShape().get(1);
@@ -189,7 +189,7 @@ final class EncoderDecoder implements Captioner.Layout {
             NDArray logits = list.get("logits") != null ? list.get("logits") : list.get(0);
             long[] shape = logits.getShape().getShape();
             if (shape.length != 2 && shape.length != 3) {
-                throw new UserException(spec.weights("decoder") + ": returns logits " + logits.getShape()
+                throw new TagforgeException(spec.weights("decoder") + ": returns logits " + logits.getShape()
                         + ", layout encoder-decoder expects [sequences, length, vocabulary] or [sequences, vocabulary]");
             }
             int vocabulary = (int) shape[shape.length - 1];

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,12 +56,12 @@ final class GroundingDino implements Detector.Layout {
 
     static GroundingDino load(ModelSpec spec, ModelDevice device, int batchSize) {
         if (!spec.engine().equals("OnnxRuntime")) {
-            throw new UserException(spec.file() + ": layout grounding-dino needs engine OnnxRuntime (Grounding-DINO "
+            throw new TagforgeException(spec.file() + ": layout grounding-dino needs engine OnnxRuntime (Grounding-DINO "
                     + "cannot be TorchScripted), was " + spec.engine());
         }
         Path file = spec.folder().resolve("tokenizer.json");
         if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": missing (layout grounding-dino tokenizes its prompts with the "
+            throw new TagforgeException(file + ": missing (layout grounding-dino tokenizes its prompts with the "
                     + "tokenizer.json that comes with the export)");
         }
         PhraseTokenizer tokenizer = PhraseTokenizer.load(file);
@@ -136,7 +136,7 @@ final class GroundingDino implements Detector.Layout {
                 expected.add(PIXEL_MASK);
             }
             if (!names.containsAll(INPUTS) || names.size() != expected.size()) {
-                throw new UserException(spec.weights() + ": takes inputs " + names + ", layout grounding-dino expects "
+                throw new TagforgeException(spec.weights() + ": takes inputs " + names + ", layout grounding-dino expects "
                         + String.join(", ", INPUTS) + " (and optionally " + PIXEL_MASK + ")");
             }
         }
@@ -176,7 +176,7 @@ final class GroundingDino implements Detector.Layout {
             NDArray boxes = list.get("pred_boxes");
             if (logits == null || boxes == null) {
                 List<String> names = list.stream().map(NDArray::getName).toList();
-                throw new UserException(spec.weights() + ": returns outputs " + names
+                throw new TagforgeException(spec.weights() + ": returns outputs " + names
                         + ", layout grounding-dino expects logits and pred_boxes");
             }
             checkShape("output logits", logits, runs.size(), queries, textTokens);

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +74,7 @@ abstract class ImageBatchTranslator<I, O> implements Translator<List<I>, List<O>
             ok = expected[i] < 0 || expected[i] == actual[i];
         }
         if (!ok) {
-            throw new UserException(spec.weights() + ": " + output + " has shape " + array.getShape()
+            throw new TagforgeException(spec.weights() + ": " + output + " has shape " + array.getShape()
                     + ", model.json promises " + new Shape(expected).toString().replace("-1", "any"));
         }
     }

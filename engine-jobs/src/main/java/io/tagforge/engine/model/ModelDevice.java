@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +58,7 @@ public record ModelDevice(String name, int gpu) {
             return gpus > 0 ? Device.gpu() : Device.cpu();
         }
         if (gpu >= gpus) {
-            throw new UserException("device " + name + ": " + engine + " sees " + gpus + " GPU"
+            throw new TagforgeException("device " + name + ": " + engine + " sees " + gpus + " GPU"
                     + (gpus == 1 ? "" : "s") + (gpus == 0 ? "" : " (gpu:0 to gpu:" + (gpus - 1) + ")"));
         }
         return Device.gpu(gpu);

@@ -9,7 +9,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ final class ModelRunner<I, O> implements AutoCloseable {
             Translator<List<I>, List<O>> translator, int batchSize, I probe) {
         Path weights = spec.weights(part);
         if (!Files.isRegularFile(weights)) {
-            throw new UserException(weights + ": missing (model.json says engine " + spec.engine()
+            throw new TagforgeException(weights + ": missing (model.json says engine " + spec.engine()
                     + ", which loads " + weights.getFileName() + ")");
         }
         Criteria<List<I>, List<O>> criteria = (Criteria) Criteria.builder()
@@ -65,7 +65,7 @@ final class ModelRunner<I, O> implements AutoCloseable {
         try {
             model = criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | EngineException e) {
-            throw new UserException(weights + ": cannot load as " + spec.engine() + " model: "
+            throw new TagforgeException(weights + ": cannot load as " + spec.engine() + " model: "
                     + firstLine(e), e);
         }
         ModelRunner<I, O> runner = new ModelRunner<>(weights, model, batchSize);
@@ -86,13 +86,13 @@ final class ModelRunner<I, O> implements AutoCloseable {
                 outputs.addAll(predictor.predict(batch));
             } catch (TranslateException | EngineException e) {
                 Throwable cause = e;
-                while (cause.getCause() != null && !(cause instanceof UserException)) {
+                while (cause.getCause() != null && !(cause instanceof TagforgeException)) {
                     cause = cause.getCause();
                 }
-                if (cause instanceof UserException user) {
+                if (cause instanceof TagforgeException user) {
                     throw user;
                 }
-                throw new UserException(weights + ": inference failed: " + firstLine(e), e);
+                throw new TagforgeException(weights + ": inference failed: " + firstLine(e), e);
             }
         }
         return outputs;

@@ -2,7 +2,7 @@ package io.tagforge.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,23 +35,23 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
     public static ModelSpec read(Path folder) {
         Path file = folder.resolve("model.json");
         if (!Files.isRegularFile(file)) {
-            throw new UserException(folder + ": not a model folder (expected model.json beside the weights)");
+            throw new TagforgeException(folder + ": not a model folder (expected model.json beside the weights)");
         }
         JsonNode json;
         try {
             json = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new UserException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new TagforgeException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
         ModelTask task = parseTask(file, text(file, json, "task"));
         String engine = text(file, json, "engine");
         if (!engine.equals("PyTorch") && !engine.equals("OnnxRuntime")) {
-            throw new UserException(file + ": field engine is '" + engine + "', expected PyTorch or OnnxRuntime");
+            throw new TagforgeException(file + ": field engine is '" + engine + "', expected PyTorch or OnnxRuntime");
         }
         JsonNode size = json.path("input_size");
         if (!size.isArray() || size.size() != 2 || !size.get(0).canConvertToInt() || size.get(0).asInt() < 1
                 || size.get(1).asInt() < 1) {
-            throw new UserException(file + ": field input_size must be [height, width] in pixels, was " + size);
+            throw new TagforgeException(file + ": field input_size must be [height, width] in pixels, was " + size);
         }
         String name = json.path("name").asText(folder.getFileName().toString());
         return new ModelSpec(folder, task, engine, name, size.get(1).asInt(), size.get(0).asInt(),
@@ -78,7 +78,7 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
     int outputSize(String field) {
         JsonNode node = json.path("output").path(field);
         if (!node.canConvertToInt() || node.asInt() < 1) {
-            throw new UserException(file() + ": field output." + field + " must be a positive integer, was " + node);
+            throw new TagforgeException(file() + ": field output." + field + " must be a positive integer, was " + node);
         }
         return node.asInt();
     }
@@ -86,7 +86,7 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
     List<String> strings(String field) {
         JsonNode node = json.path(field);
         if (!node.isArray() || node.isEmpty()) {
-            throw new UserException(file() + ": field " + field + " must be a non-empty list of strings");
+            throw new TagforgeException(file() + ": field " + field + " must be a non-empty list of strings");
         }
         List<String> values = new ArrayList<>();
         node.forEach(v -> values.add(v.asText()));
@@ -99,7 +99,7 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
             return fallback;
         }
         if (!node.isNumber() || node.floatValue() < 0 || node.floatValue() > 1) {
-            throw new UserException(file() + ": field " + field + " must be a number in [0, 1], was " + node);
+            throw new TagforgeException(file() + ": field " + field + " must be a number in [0, 1], was " + node);
         }
         return node.floatValue();
     }
@@ -110,7 +110,7 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
 
     void require(ModelTask expected) {
         if (task != expected) {
-            throw new UserException(file() + ": field task is " + task.name().toLowerCase(Locale.ROOT)
+            throw new TagforgeException(file() + ": field task is " + task.name().toLowerCase(Locale.ROOT)
                     + ", expected " + expected.name().toLowerCase(Locale.ROOT));
         }
     }
@@ -119,14 +119,14 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
         try {
             return ModelTask.valueOf(task.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserException(file + ": field task is '" + task + "', expected tagger, captioner, detector or embedder");
+            throw new TagforgeException(file + ": field task is '" + task + "', expected tagger, captioner, detector or embedder");
         }
     }
 
     private static String text(Path file, JsonNode json, String field) {
         JsonNode node = json.path(field);
         if (!node.isTextual()) {
-            throw new UserException(file + ": field " + field + " missing or not a string");
+            throw new TagforgeException(file + ": field " + field + " missing or not a string");
         }
         return node.asText();
     }
@@ -134,14 +134,14 @@ public record ModelSpec(Path folder, ModelTask task, String engine, String name,
     private static float[] triple(Path file, JsonNode json, String field) {
         JsonNode node = json.path(field);
         if (!node.isArray() || node.size() != 3) {
-            throw new UserException(file + ": field " + field + " must be 3 numbers (R, G, B), was " + node);
+            throw new TagforgeException(file + ": field " + field + " must be 3 numbers (R, G, B), was " + node);
         }
         float[] values = new float[3];
         for (int i = 0; i < 3; i++) {
             values[i] = node.get(i).floatValue();
         }
         if (field.equals("std") && (values[0] <= 0 || values[1] <= 0 || values[2] <= 0)) {
-            throw new UserException(file + ": field std must be positive, was " + node);
+            throw new TagforgeException(file + ": field std must be positive, was " + node);
         }
         return values;
     }

@@ -3,7 +3,7 @@ package io.tagforge.engine.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.engine.cli.DeviceOption;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public class ModelsCommand {
             try {
                 return new ObjectMapper().readTree(reference.toFile());
             } catch (IOException e) {
-                throw new UserException(reference + ": not a reference.json: " + e.getMessage(), e);
+                throw new TagforgeException(reference + ": not a reference.json: " + e.getMessage(), e);
             }
         }
 
@@ -99,7 +99,7 @@ public class ModelsCommand {
                 float[] row = actual.get(i);
                 JsonNode want = expected.get(i);
                 if (want.size() != row.length) {
-                    throw new UserException(reference + ": image " + i + " has " + want.size() + " outputs, the model "
+                    throw new TagforgeException(reference + ": image " + i + " has " + want.size() + " outputs, the model "
                             + row.length);
                 }
                 for (int j = 0; j < row.length; j++) {
@@ -154,7 +154,7 @@ public class ModelsCommand {
 
         private void requireSize(int actual, JsonNode expected) {
             if (expected.size() != actual) {
-                throw new UserException(reference + ": holds " + expected.size() + " outputs for " + actual + " images");
+                throw new TagforgeException(reference + ": holds " + expected.size() + " outputs for " + actual + " images");
             }
         }
     }

@@ -2,7 +2,7 @@ package io.tagforge.engine.model;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ final class PhraseTokenizer implements AutoCloseable {
         Encoding dot = tokenizer.encode(".", true, false);
         String[] tokens = dot.getTokens();
         if (tokens.length != 3 || !tokens[0].equals("[CLS]") || !tokens[1].equals(".") || !tokens[2].equals("[SEP]")) {
-            throw new UserException(file + ": tokenizes \".\" as " + Arrays.toString(tokens)
+            throw new TagforgeException(file + ": tokenizes \".\" as " + Arrays.toString(tokens)
                     + ", a bert-base-uncased-style tokenizer gives [[CLS], ., [SEP]]");
         }
         this.cls = dot.getIds()[0];
@@ -55,7 +55,7 @@ final class PhraseTokenizer implements AutoCloseable {
             return HuggingFaceTokenizer.builder().optTokenizerPath(file).optAddSpecialTokens(false)
                     .optTruncation(false).optPadding(false).build();
         } catch (IOException | RuntimeException e) {
-            throw new UserException(file + ": cannot read as a HuggingFace tokenizer.json: "
+            throw new TagforgeException(file + ": cannot read as a HuggingFace tokenizer.json: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
     }

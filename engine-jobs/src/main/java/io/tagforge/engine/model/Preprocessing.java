@@ -1,7 +1,7 @@
 package io.tagforge.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
@@ -38,25 +38,25 @@ public final class Preprocessing {
             case "stretch" -> Resize.STRETCH;
             case "shorter-side" -> Resize.SHORTER_SIDE;
             case "center-crop" -> Resize.CENTER_CROP;
-            default -> throw new UserException(spec.file() + ": field resize is '" + mode
+            default -> throw new TagforgeException(spec.file() + ": field resize is '" + mode
                     + "', expected stretch, shorter-side or center-crop");
         };
         String interpolation = json.path("interpolation").asText("bilinear");
         try {
             this.filter = Resampler.Filter.valueOf(interpolation.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserException(spec.file() + ": field interpolation is '" + interpolation
+            throw new TagforgeException(spec.file() + ": field interpolation is '" + interpolation
                     + "', expected bilinear or bicubic");
         }
         int shorter = Math.min(spec.width(), spec.height());
         this.maxSize = positive(json, "max_size", Integer.MAX_VALUE);
         this.shortestEdge = positive(json, "shortest_edge", shorter);
         if (maxSize < shorter) {
-            throw new UserException(spec.file() + ": field max_size (" + maxSize + ") is below the shorter side "
+            throw new TagforgeException(spec.file() + ": field max_size (" + maxSize + ") is below the shorter side "
                     + shorter + " of input_size");
         }
         if (resize == Resize.CENTER_CROP && shortestEdge < Math.max(spec.width(), spec.height())) {
-            throw new UserException(spec.file() + ": field shortest_edge (" + shortestEdge
+            throw new TagforgeException(spec.file() + ": field shortest_edge (" + shortestEdge
                     + ") must be at least input_size's longer side to crop " + spec.height() + "×" + spec.width());
         }
     }
@@ -146,7 +146,7 @@ public final class Preprocessing {
             return fallback;
         }
         if (!node.canConvertToInt() || node.asInt() < 1) {
-            throw new UserException(spec.file() + ": field " + field + " must be a positive integer, was " + node);
+            throw new TagforgeException(spec.file() + ": field " + field + " must be a positive integer, was " + node);
         }
         return node.asInt();
     }

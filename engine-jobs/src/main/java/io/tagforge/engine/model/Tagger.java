@@ -3,7 +3,7 @@ package io.tagforge.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.TranslatorContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class Tagger implements AutoCloseable {
             float[] flat = probabilities.toFloatArray();
             for (float v : flat) {
                 if (!(v >= 0 && v <= 1)) {
-                    throw new UserException(spec.weights() + ": output value " + v
+                    throw new TagforgeException(spec.weights() + ": output value " + v
                             + " is not a probability in [0, 1] (a tagger must end in a sigmoid)");
                 }
             }

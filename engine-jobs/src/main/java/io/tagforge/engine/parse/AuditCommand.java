@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.parser.audit.AuditSample;
 import io.tagforge.parser.audit.GoldFile;
 import io.tagforge.parser.service.ParseService;
@@ -59,14 +59,14 @@ class AuditCommand implements Runnable {
     public void run() {
         // not picocli-required: "parse audit score" would then ask for them too
         if (sample == null || out == null) {
-            throw new UserException("parse audit needs --sample N and --out FILE.tsv (or: parse audit score --gold FILE)");
+            throw new TagforgeException("parse audit needs --sample N and --out FILE.tsv (or: parse audit score --gold FILE)");
         }
         if (sample < 1) {
-            throw new UserException("--sample must be at least 1");
+            throw new TagforgeException("--sample must be at least 1");
         }
         Path file = captions != null ? captions : context.sharedDir().resolve("datasets/coco-captions_val2017.json");
         if (!Files.isRegularFile(file)) {
-            throw new UserException("--captions " + file + ": no such file");
+            throw new TagforgeException("--captions " + file + ": no such file");
         }
         String name = corpus != null ? corpus : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         AuditSample drawn = new AuditSample(sample, name, seed);

@@ -1,9 +1,8 @@
 package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.parser.audit.GoldFile;
-import io.tagforge.parser.audit.GoldFormatException;
 import io.tagforge.parser.audit.GoldRow;
 import io.tagforge.parser.audit.GoldScore;
 import io.tagforge.parser.service.ParseService;
@@ -45,16 +44,12 @@ class AuditScoreCommand implements Runnable {
         List<GoldRow> rows = new ArrayList<>();
         for (Path file : gold) {
             if (!Files.isRegularFile(file)) {
-                throw new UserException("--gold " + file + ": no such file");
+                throw new TagforgeException("--gold " + file + ": no such file");
             }
-            try {
-                rows.addAll(GoldFile.read(file));
-            } catch (GoldFormatException e) {
-                throw new UserException(e.getMessage(), e);
-            }
+            rows.addAll(GoldFile.read(file));
         }
         if (rows.stream().noneMatch(GoldRow::judged)) {
-            throw new UserException("--gold: no judged row (verdict correct or wrong) in " + gold);
+            throw new TagforgeException("--gold: no judged row (verdict correct or wrong) in " + gold);
         }
         try (ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
             GoldScore score = GoldScore.score(rows, service);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,7 +71,7 @@ final class CaptionFile implements Iterator<CaptionRecord>, Closeable {
             Format format = detect(file);
             return new CaptionFile(file, format, utf8(file), warnings);
         } catch (NoSuchFileException e) {
-            throw new UserException(file + ": no such file");
+            throw new TagforgeException(file + ": no such file");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
@@ -212,14 +212,14 @@ final class CaptionFile implements Iterator<CaptionRecord>, Closeable {
         return file + ":" + lineNumber;
     }
 
-    private UserException notCoco(String problem) {
-        return new UserException(file + ":" + json.currentLocation().getLineNr() + ": not a COCO captions file: "
+    private TagforgeException notCoco(String problem) {
+        return new TagforgeException(file + ":" + json.currentLocation().getLineNr() + ": not a COCO captions file: "
                 + problem);
     }
 
-    private UserException notJson(JsonProcessingException e) {
+    private TagforgeException notJson(JsonProcessingException e) {
         String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-        return new UserException(file + at + ": not valid JSON: " + e.getOriginalMessage());
+        return new TagforgeException(file + at + ": not valid JSON: " + e.getOriginalMessage());
     }
 
     @Override

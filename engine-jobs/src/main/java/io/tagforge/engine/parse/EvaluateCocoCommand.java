@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
 import io.tagforge.parser.evaluation.CaptionTagEvaluation;
 import io.tagforge.parser.evaluation.CocoCategoryMap;
@@ -54,7 +54,7 @@ class EvaluateCocoCommand implements Runnable {
         Path captions = dir.resolve("annotations/captions_train2017.json");
         Path instances = dir.resolve("annotations/instances_train2017.json");
         if (!Files.isRegularFile(captions) || !Files.isRegularFile(instances)) {
-            throw new UserException("--coco " + dir + ": needs annotations/captions_train2017.json and "
+            throw new TagforgeException("--coco " + dir + ": needs annotations/captions_train2017.json and "
                     + "annotations/instances_train2017.json");
         }
         Path vocabDir = parser.vocabularyDir(context);

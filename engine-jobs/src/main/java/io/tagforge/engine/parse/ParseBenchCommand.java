@@ -3,7 +3,7 @@ package io.tagforge.engine.parse;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.CaptionParser;
 import io.tagforge.parser.service.ParseService;
@@ -52,7 +52,7 @@ public class ParseBenchCommand implements Runnable {
     @Override
     public void run() {
         if (limit != null && limit < 1) {
-            throw new UserException("--limit must be at least 1");
+            throw new TagforgeException("--limit must be at least 1");
         }
         List<String> texts = read();
         int cores = parser.threads();
@@ -140,7 +140,7 @@ public class ParseBenchCommand implements Runnable {
             throw new UncheckedIOException(e);
         }
         if (texts.isEmpty()) {
-            throw new UserException(captions + ": no captions");
+            throw new TagforgeException(captions + ": no captions");
         }
         return texts;
     }

@@ -1,9 +1,9 @@
 package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -67,13 +67,13 @@ public class ParseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (dataset != null) {
             if (captions != null || out != null) {
-                throw new UserException("--dataset reads the database: give it without --captions and --out");
+                throw new TagforgeException("--dataset reads the database: give it without --captions and --out");
             }
             parseDataset();
             return 0;
         }
         if (captions == null || out == null) {
-            throw new UserException("parse needs --captions FILE and --out FILE.jsonl (or --dataset NAME)");
+            throw new TagforgeException("parse needs --captions FILE and --out FILE.jsonl (or --dataset NAME)");
         }
         parseFile();
         return 0;
@@ -81,10 +81,10 @@ public class ParseCommand implements Callable<Integer> {
 
     private void parseDataset() throws Exception {
         if (batchSize < 1) {
-            throw new UserException("--batch-size must be at least 1");
+            throw new TagforgeException("--batch-size must be at least 1");
         }
         if (!DatabaseVocabulary.hasTags(context.dataSource())) {
-            throw new UserException("the database has no tags to parse into: import a vocabulary first "
+            throw new TagforgeException("the database has no tags to parse into: import a vocabulary first "
                     + "(./tagforge vocab import-ram)");
         }
         JobRecord job;

@@ -2,8 +2,6 @@ package io.tagforge.engine.parse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tagforge.engine.assignment.AssignmentSource;
-import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
@@ -13,6 +11,8 @@ import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -65,7 +65,7 @@ public final class ParseDatasetJob {
     void run(JobContext ctx) throws SQLException {
         int datasetId;
         try (Connection c = ctx.dataSource().getConnection()) {
-            datasetId = DatasetImages.find(c, dataset, "--dataset").datasetId();
+            datasetId = DatasetImages.find(c, dataset).datasetId();
             ctx.total(count(c, datasetId));
         }
         long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();

@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
@@ -27,7 +27,7 @@ final class ParserOptions {
     Path vocabularyDir(AppContext context) {
         Path dir = vocab.equals("ram") ? context.sharedDir().resolve("ram") : Path.of(vocab);
         if (!Files.isRegularFile(dir.resolve(RamVocabulary.TAG_LIST))) {
-            throw new UserException("--vocab " + vocab + ": no " + RamVocabulary.TAG_LIST + " in " + dir);
+            throw new TagforgeException("--vocab " + vocab + ": no " + RamVocabulary.TAG_LIST + " in " + dir);
         }
         return dir;
     }
@@ -35,7 +35,7 @@ final class ParserOptions {
     Vocabulary vocabulary(AppContext context) {
         if (vocab.equals(DATABASE)) {
             if (!DatabaseVocabulary.hasTags(context.dataSource())) {
-                throw new UserException("--vocab db: the database has no tags: import a vocabulary first "
+                throw new TagforgeException("--vocab db: the database has no tags: import a vocabulary first "
                         + "(./tagforge vocab import-ram)");
             }
             try (WordNet wordNet = WordNet.open()) {
@@ -50,7 +50,7 @@ final class ParserOptions {
     int threads() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
-            throw new UserException("--threads must be at least 1");
+            throw new TagforgeException("--threads must be at least 1");
         }
         return n;
     }

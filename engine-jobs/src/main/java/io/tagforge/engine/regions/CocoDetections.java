@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,30 +32,30 @@ final class CocoDetections {
         try {
             JsonNode categories = JSON.readTree(annotations.toFile()).path("categories");
             if (!categories.isArray()) {
-                throw new UserException(annotations + ": no categories list (expected COCO annotations JSON)");
+                throw new TagforgeException(annotations + ": no categories list (expected COCO annotations JSON)");
             }
             Map<Integer, String> names = new HashMap<>();
             categories.forEach(c -> names.put(c.path("id").asInt(), c.path("name").asText()));
             return names;
         } catch (IOException e) {
-            throw new UserException(annotations + ": cannot read: " + e.getMessage(), e);
+            throw new TagforgeException(annotations + ": cannot read: " + e.getMessage(), e);
         }
     }
 
     static void read(Path file, Map<Integer, String> categoryNames, Consumer<Detection> sink) {
         try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new UserException(file + ": expected a JSON array of detections");
+                throw new TagforgeException(file + ": expected a JSON array of detections");
             }
             int index = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 sink.accept(detection(file, index++, parser.readValueAsTree(), categoryNames));
             }
             if (parser.currentToken() != JsonToken.END_ARRAY) {
-                throw new UserException(file + ": element " + index + ": expected an object");
+                throw new TagforgeException(file + ": element " + index + ": expected an object");
             }
         } catch (IOException e) {
-            throw new UserException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new TagforgeException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 
@@ -63,31 +63,31 @@ final class CocoDetections {
         String where = file + ": element " + index + ": field ";
         JsonNode image = node.path("image_id");
         if (!image.isNumber() && !image.isTextual()) {
-            throw new UserException(where + "image_id missing");
+            throw new TagforgeException(where + "image_id missing");
         }
         String category;
         if (node.path("category_name").isTextual()) {
             category = node.path("category_name").asText();
         } else if (node.path("category_id").canConvertToInt()) {
             if (categoryNames == null) {
-                throw new UserException(where + "category_id given, but no --categories file names the ids");
+                throw new TagforgeException(where + "category_id given, but no categories file names the ids");
             }
             category = categoryNames.get(node.path("category_id").asInt());
             if (category == null) {
-                throw new UserException(where + "category_id " + node.path("category_id").asInt()
-                        + " is not in the --categories file");
+                throw new TagforgeException(where + "category_id " + node.path("category_id").asInt()
+                        + " is not in the categories file");
             }
         } else {
-            throw new UserException(where + "category_id or category_name missing");
+            throw new TagforgeException(where + "category_id or category_name missing");
         }
         JsonNode bbox = node.path("bbox");
         if (!bbox.isArray() || bbox.size() != 4 || !bbox.get(0).isNumber() || !bbox.get(1).isNumber()
                 || !bbox.get(2).isNumber() || !bbox.get(3).isNumber()) {
-            throw new UserException(where + "bbox must be [x, y, width, height] in pixels, was " + bbox);
+            throw new TagforgeException(where + "bbox must be [x, y, width, height] in pixels, was " + bbox);
         }
         JsonNode score = node.path("score");
         if (!score.isNumber() || score.doubleValue() < 0 || score.doubleValue() > 1) {
-            throw new UserException(where + "score must be a number in [0, 1], was " + score);
+            throw new TagforgeException(where + "score must be a number in [0, 1], was " + score);
         }
         return new Detection(index, image.asText(), category, bbox.get(0).asDouble(), bbox.get(1).asDouble(),
                 bbox.get(2).asDouble(), bbox.get(3).asDouble(), score.floatValue());

@@ -42,7 +42,7 @@ public final class RegionImport {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                DatasetImages images = DatasetImages.find(c, dataset, "--dataset");
+                DatasetImages images = DatasetImages.find(c, dataset);
                 Map<String, ImageSize> sizes = imageSizes(c, images);
                 Map<String, Integer> tags = tagIds(c);
                 StagedRows rows = new StagedRows("region_import", "image_id bigint, tag_id int, x1 real, y1 real, "

@@ -1,6 +1,6 @@
 package io.tagforge.engine.release;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +12,13 @@ import java.util.List;
 /** A release's tags in index order (the ID space a tagger's outputs follow) with their class thresholds. */
 public record ReleaseTags(int releaseId, String name, int[] tagIds, float[] thresholds, List<String> names) {
 
-    public static ReleaseTags load(Connection c, String name, String option) throws SQLException {
+    public static ReleaseTags load(Connection c, String name) throws SQLException {
         int releaseId;
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM release WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new UserException(option + ": no release named \"" + name + "\"");
+                    throw new TagforgeException("release: no release named \"" + name + "\"");
                 }
                 releaseId = rs.getInt(1);
             }
@@ -32,7 +32,7 @@ public record ReleaseTags(int releaseId, String name, int[] tagIds, float[] thre
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getInt(1) != ids.size()) {
-                        throw new UserException("release " + name + ": index " + ids.size() + " is missing");
+                        throw new TagforgeException("release " + name + ": index " + ids.size() + " is missing");
                     }
                     ids.add(rs.getInt(2));
                     thresholds.add(rs.getFloat(3));
@@ -48,10 +48,10 @@ public record ReleaseTags(int releaseId, String name, int[] tagIds, float[] thre
         return new ReleaseTags(releaseId, name, tagIds, t, List.copyOf(names));
     }
 
-    /** A tagger's outputs are this release's tags only if there are as many; else a {@link UserException}. */
+    /** A tagger's outputs are this release's tags only if there are as many; else a {@link TagforgeException}. */
     public void requireOutputs(int outputs, Path model) {
         if (outputs != size()) {
-            throw new UserException(model + ": the tagger gives " + outputs + " probabilities per image, release "
+            throw new TagforgeException(model + ": the tagger gives " + outputs + " probabilities per image, release "
                     + name + " has " + size() + " tags");
         }
     }

@@ -1,7 +1,7 @@
 package io.tagforge.engine.report;
 
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.review.WilsonInterval;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.tag.TagKind;
 import java.time.Instant;
 import java.util.List;

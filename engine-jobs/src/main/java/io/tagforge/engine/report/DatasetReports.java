@@ -1,11 +1,11 @@
 package io.tagforge.engine.report;
 
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.report.DatasetReport.KindRow;
 import io.tagforge.engine.report.DatasetReport.RuleRow;
 import io.tagforge.engine.report.DatasetReport.Stage;
 import io.tagforge.engine.report.DatasetReport.TagChange;
 import io.tagforge.engine.report.DatasetReport.TagFrequency;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.tag.TagKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package io.tagforge.engine.report;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.export.StagedFile;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,13 +40,13 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (Files.isDirectory(out)) {
-            throw new UserException("--out " + out + " is a directory; name the file to write");
+            throw new TagforgeException("--out " + out + " is a directory; name the file to write");
         }
         DatasetReport report;
         try {
             report = new DatasetReports(context.dataSource()).build(dataset, release);
         } catch (ReportException e) {
-            throw new UserException("--" + e.field() + ": " + e.getMessage());
+            throw new TagforgeException("--" + e.field() + ": " + e.getMessage());
         }
         Map<String, String> charts = ReportCharts.render(report);
         byte[] html = ReportHtml.document(report, charts).getBytes(StandardCharsets.UTF_8);
@@ -58,7 +58,7 @@ public class ReportCommand implements Callable<Integer> {
             if (file != null) {
                 file.discard();
             }
-            throw new UserException("--out " + out + ": cannot write the report (" + e.getClass().getSimpleName()
+            throw new TagforgeException("--out " + out + ": cannot write the report (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + ")");
         }
         var print = spec.commandLine().getOut();

@@ -1,7 +1,9 @@
 package io.tagforge.engine.report;
 
+import io.tagforge.labelsystem.error.TagforgeException;
+
 /** A report asked for something that is not there; {@code field} names what (dataset, release). */
-public final class ReportException extends RuntimeException {
+public final class ReportException extends TagforgeException {
 
     private final String field;
 

@@ -1,7 +1,7 @@
 package io.tagforge.engine.report;
 
-import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

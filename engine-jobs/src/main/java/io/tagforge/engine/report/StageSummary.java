@@ -1,7 +1,7 @@
 package io.tagforge.engine.report;
 
-import io.tagforge.engine.assignment.AssignmentSource;
 import io.tagforge.engine.job.JobContext;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

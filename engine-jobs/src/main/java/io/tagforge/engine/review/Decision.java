@@ -1,6 +1,6 @@
 package io.tagforge.engine.review;
 
-import io.tagforge.engine.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 
 /** A reviewer's verdict on a pair, and the state it gives the pair and its rows. */
 public enum Decision {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tagforge.engine.assignment.AssignmentSource;
-import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +36,9 @@ public class PairReview {
     /** Pairs of a tag and rule reviewed one by one before a bulk decision, unless told otherwise. */
     public static final int MIN_REVIEWED = 30;
     private static final int CLAIM_ATTEMPTS = 10;
+    // inlined into SQL, not bound: the partial indexes on flagged pairs (WHERE state = 1) match only a literal
     private static final short FLAGGED = AssignmentState.FLAGGED.code();
+    private static final short REJECTED = AssignmentState.REJECTED.code();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
@@ -121,7 +123,7 @@ public class PairReview {
         String conditions = filter.conditions(params);
         order.addCursor(params, after);
         params.add(limit);
-        return jdbc.sql(ENTRY_SELECT.formatted(order.keyColumn()) + " WHERE p.state = 1" + conditions + order.after()
+        return jdbc.sql(ENTRY_SELECT.formatted(order.keyColumn()) + " WHERE p.state = " + FLAGGED + conditions + order.after()
                         + order.orderBy() + " LIMIT ?")
                 .params(params).query(PairReview::entry).list();
     }
@@ -151,7 +153,7 @@ public class PairReview {
 
     /** Leases this pair again (moving back to it) when it is still flagged and free. */
     public boolean open(int userId, long pairId) {
-        return !jdbc.sql(LEASE_SQL.formatted("SELECT p.id FROM tag_pair p WHERE p.id = ? AND p.state = 1 FOR UPDATE OF p SKIP LOCKED"))
+        return !jdbc.sql(LEASE_SQL.formatted("SELECT p.id FROM tag_pair p WHERE p.id = ? AND p.state = " + FLAGGED + " FOR UPDATE OF p SKIP LOCKED"))
                 .params(pairId, userId).query(Long.class).list().isEmpty();
     }
 
@@ -185,7 +187,7 @@ public class PairReview {
             params.add(userId);
             params.add(limit);
             params.add(userId);
-            List<Long> ids = jdbc.sql(LEASE_SQL.formatted("SELECT p.id FROM tag_pair p WHERE p.state = 1" + conditions
+            List<Long> ids = jdbc.sql(LEASE_SQL.formatted("SELECT p.id FROM tag_pair p WHERE p.state = " + FLAGGED + conditions
                             + order.after() + FREE + order.orderBy() + " LIMIT ? FOR UPDATE OF p SKIP LOCKED"))
                     .params(params).query(Long.class).list();
             // empty after a race: another claim committed a lease on the pairs this one picked; look again
@@ -201,7 +203,7 @@ public class PairReview {
         String conditions = filter.conditions(params);
         order.addCursor(params, after);
         params.add(userId);
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tag_pair p WHERE p.state = 1" + conditions + order.after() + FREE + ")")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tag_pair p WHERE p.state = " + FLAGGED + conditions + order.after() + FREE + ")")
                 .params(params).query(Boolean.class).single();
     }
 
@@ -236,10 +238,15 @@ public class PairReview {
 
     /** Decides several pairs at once (gallery); all or none. */
     public int decideAll(int userId, List<Long> pairIds, Decision decision) {
-        return inTransaction(() -> {
-            pairIds.forEach(id -> decide(userId, id, decision));
-            return pairIds.size();
-        });
+        try {
+            return inTransaction(() -> {
+                pairIds.forEach(id -> decide(userId, id, decision));
+                return pairIds.size();
+            });
+        } catch (ReviewConflictException e) {
+            // one pair's conflict alone would read as if the others were decided
+            throw new ReviewConflictException(e.getMessage() + "; none of the " + pairIds.size() + " pairs was decided");
+        }
     }
 
     /**
@@ -291,8 +298,8 @@ public class PairReview {
                 throw new ReviewInputException("bulk decision", "#" + bulkId + " does not exist or was undone");
             }
             List<Long> pairs = jdbc.sql("""
-                            UPDATE tag_pair SET state = 1, bulk_id = NULL WHERE bulk_id = ?
-                            RETURNING id""").param(bulkId).query(Long.class).list();
+                            UPDATE tag_pair SET state = %d, bulk_id = NULL WHERE bulk_id = ?
+                            RETURNING id""".formatted(FLAGGED)).param(bulkId).query(Long.class).list();
             syncRows("p.id = ANY(?)", pairs.toArray(Long[]::new));
             jdbc.sql("UPDATE pair_decision SET undone_at = now() WHERE bulk_id = ?").param(bulkId).update();
             jdbc.sql("UPDATE bulk_decision SET undone_at = now() WHERE id = ?").param(bulkId).update();
@@ -337,9 +344,9 @@ public class PairReview {
             int pairs = jdbc.sql("""
                             WITH decided AS (
                                 UPDATE tag_pair SET state = ?, bulk_id = ?
-                                 WHERE dataset_id = ? AND tag_id = ? AND flag_rule = ? AND state = 1 RETURNING id)
+                                 WHERE dataset_id = ? AND tag_id = ? AND flag_rule = ? AND state = %1$d RETURNING id)
                             INSERT INTO pair_decision (pair_id, user_id, decision, previous_state, bulk_id)
-                            SELECT id, ?, ?, 1, ? FROM decided""")
+                            SELECT id, ?, ?, %1$d, ? FROM decided""".formatted(FLAGGED))
                     .params(decision.state().code(), bulkId, datasetId, tagId, rule.code(), userId,
                             decision.state().code(), bulkId)
                     .update();
@@ -371,12 +378,12 @@ public class PairReview {
         String conditions = new ReviewFilter(null, tagId, rule, null, null).conditions(params);
         return jdbc.sql("""
                         SELECT p.tag_id, t.name, p.flag_rule, count(*) AS flagged,
-                               count(*) FILTER (WHERE p.state = 1) AS waiting,
-                               count(*) FILTER (WHERE p.state <> 1 AND p.bulk_id IS NULL) AS reviewed,
-                               count(*) FILTER (WHERE p.state = 3 AND p.bulk_id IS NULL) AS rejected,
+                               count(*) FILTER (WHERE p.state = %1$d) AS waiting,
+                               count(*) FILTER (WHERE p.state <> %1$d AND p.bulk_id IS NULL) AS reviewed,
+                               count(*) FILTER (WHERE p.state = %2$d AND p.bulk_id IS NULL) AS rejected,
                                count(*) FILTER (WHERE p.bulk_id IS NOT NULL) AS bulk
                           FROM tag_pair p JOIN tag t ON t.id = p.tag_id
-                         WHERE p.dataset_id = ?""" + conditions
+                         WHERE p.dataset_id = ?""".formatted(FLAGGED, REJECTED) + conditions
                         + " GROUP BY p.tag_id, t.name, p.flag_rule ORDER BY t.name, p.flag_rule")
                 .params(params)
                 .query((rs, n) -> new RuleStats(rs.getInt(1), rs.getString(2), FlagRule.ofCode(rs.getShort(3)),

@@ -1,5 +1,7 @@
 package io.tagforge.engine.review;
 
+import io.tagforge.labelsystem.assignment.AssignmentState;
+
 /**
  * SQL for jobs that add assignment rows ({@code INSERT ... SELECT} from staged rows): a new row takes the state
  * of its image–tag pair, so a decision settles the rows a later parse or generation adds, and a flagged pair's
@@ -10,7 +12,7 @@ public final class PairStateOfNewRows {
     /** The columns to insert after the others: {@code state, flag_rule}. */
     public static final String COLUMNS = "state, flag_rule";
     /** Their values, read from the joined pair {@code tp}. */
-    public static final String VALUES = "coalesce(tp.state, 0), tp.flag_rule";
+    public static final String VALUES = "coalesce(tp.state, " + AssignmentState.ACTIVE.code() + "), tp.flag_rule";
 
     private PairStateOfNewRows() {
     }

@@ -1,8 +1,8 @@
 package io.tagforge.engine.review;
 
-import io.tagforge.engine.assignment.AssignmentSource;
-import io.tagforge.engine.assignment.AssignmentState;
-import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.tagforge.engine.review;
 
-import io.tagforge.engine.assignment.AssignmentSource;
-import io.tagforge.engine.assignment.FlagRule;
 import io.tagforge.engine.cli.AppContext;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.tagforge.engine.review;
 
-import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import java.util.List;
 
 /** Which flagged pairs a queue shows; null fields do not filter. */

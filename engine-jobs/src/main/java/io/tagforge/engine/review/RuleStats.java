@@ -1,6 +1,6 @@
 package io.tagforge.engine.review;
 
-import io.tagforge.engine.assignment.FlagRule;
+import io.tagforge.labelsystem.assignment.FlagRule;
 
 /**
  * The pairs of one tag that one rule flagged in a dataset: how many, how many still wait, how many people

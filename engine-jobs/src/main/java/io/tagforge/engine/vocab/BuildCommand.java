@@ -3,12 +3,12 @@ package io.tagforge.engine.vocab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.labelsystem.builder.BuildPlan;
 import io.tagforge.labelsystem.builder.BuildWriter;
 import io.tagforge.labelsystem.builder.Candidate;
 import io.tagforge.labelsystem.builder.CandidateCounts;
 import io.tagforge.labelsystem.builder.VocabularyBuilder;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.TextLines;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -75,7 +75,7 @@ public class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1 || maxSenses < 1) {
-            throw new UserException("--top and --max-senses must be at least 1");
+            throw new TagforgeException("--top and --max-senses must be at least 1");
         }
         long start = System.nanoTime();
         List<Candidate> counts = LabelSystemErrors.asUserErrors(() -> source.parsed != null
@@ -116,11 +116,11 @@ public class BuildCommand implements Callable<Integer> {
                     ? context.sharedDir().resolve("datasets/coco-mini/annotations/instances_train2017.json")
                     : Path.of(coco);
             if (!Files.exists(file)) {
-                throw new UserException(file + ": no such file");
+                throw new TagforgeException(file + ": no such file");
             }
             JsonNode categories = new ObjectMapper().readTree(file.toFile()).get("categories");
             if (categories == null || !categories.isArray()) {
-                throw new UserException(file + ": no \"categories\" array (is it a COCO instances file?)");
+                throw new TagforgeException(file + ": no \"categories\" array (is it a COCO instances file?)");
             }
             categories.forEach(c -> names.add(c.path("name").asText()));
         }

@@ -1,12 +1,10 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.UserException;
-import io.tagforge.labelsystem.ramformat.TagListException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.TagListImport;
-import io.tagforge.labelsystem.release.UnknownReleaseException;
 import java.util.function.Supplier;
 
-/** The label system's input errors turned into the CLI's one-line user errors, and import reports. */
+/** The label system's argument checks (IllegalArgumentException) turned into one-line user errors, and import reports. */
 final class LabelSystemErrors {
 
     private LabelSystemErrors() {
@@ -22,8 +20,8 @@ final class LabelSystemErrors {
     static <T> T asUserErrors(Supplier<T> work) {
         try {
             return work.get();
-        } catch (TagListException | UnknownReleaseException | IllegalArgumentException e) {
-            throw new UserException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new TagforgeException(e.getMessage(), e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.tagforge.engine.vocab;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import java.util.List;
@@ -35,11 +35,11 @@ public class MappingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top < 1) {
-            throw new UserException("--top must be at least 1");
+            throw new TagforgeException("--top must be at least 1");
         }
         List<ObservedMapping> rows = SurfaceMappings.observed(context.dataSource(), dataset, search, 0, 0, top);
         if (rows.isEmpty()) {
-            throw new UserException("--dataset " + dataset + ": no observed mappings (no such dataset, or not parsed "
+            throw new TagforgeException("--dataset " + dataset + ": no observed mappings (no such dataset, or not parsed "
                     + "since mappings are recorded: run ./tagforge parse --dataset " + dataset + ")");
         }
         for (ObservedMapping m : rows) {

@@ -1,9 +1,7 @@
 package io.tagforge.engine.vocab;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.labelsystem.curation.Curation;
-import io.tagforge.labelsystem.curation.CurationException;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.Releases;
 import java.util.concurrent.Callable;
@@ -34,12 +32,7 @@ public class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Release release;
-        try {
-            release = new Curation(context.dataSource(), Actor.current()).createRelease(name, parent, notes);
-        } catch (CurationException e) {
-            throw new UserException(e.getMessage(), e);
-        }
+        Release release = new Curation(context.dataSource(), Actor.current()).createRelease(name, parent, notes);
         int size = new Releases(context.dataSource()).entries(release.name()).size();
         System.out.printf("release %s: %d tags%s%n", release.name(), size, parent != null ? " (parent " + parent + ")" : "");
         return 0;

@@ -286,9 +286,9 @@ class CleaningJobTest {
     void unknownCategoriesAndDatasetsAreRefusedByOption() throws Exception {
         EngineFixture f = new EngineFixture("refuse", 1);
         assertThatThrownBy(() -> CleaningJob.run(f.db, request("refuse", List.of("unicorn"), false), "test",
-                JobListener.NONE)).hasMessage("--categories: no tag named \"unicorn\"");
+                JobListener.NONE)).hasMessage("categories: no tag named \"unicorn\"");
         assertThatThrownBy(() -> CleaningJob.run(f.db, request("nope", List.of("red"), false), "test",
-                JobListener.NONE)).hasMessage("--dataset: no dataset named \"nope\"");
+                JobListener.NONE)).hasMessage("dataset: no dataset named \"nope\"");
         assertThat(f.count("SELECT count(*) FROM region")).isZero();
     }
 }

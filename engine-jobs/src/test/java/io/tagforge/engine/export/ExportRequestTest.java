@@ -3,7 +3,7 @@ package io.tagforge.engine.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class ExportRequestTest {
 
     @Test
     void badSplitsNameTheProblem() {
-        assertThatThrownBy(() -> Split.parse("val")).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Split.parse("val")).isInstanceOf(TagforgeException.class)
                 .hasMessageContaining("not NAME=FRACTION");
         assertThatThrownBy(() -> Split.parse("val=five")).hasMessageContaining("\"five\" is not a number");
         assertThatThrownBy(() -> Split.parse("val=0")).hasMessageContaining("between 0 and 1");

@@ -9,8 +9,8 @@ import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
@@ -261,7 +261,7 @@ class RamExportTest {
 
         Path again = dir.resolve("small/other.json");
         assertThatThrownBy(() -> ExportJob.run(DB, request(again, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
-                .isInstanceOf(UserException.class).hasMessageContaining("each export needs a folder of its own");
+                .isInstanceOf(TagforgeException.class).hasMessageContaining("each export needs a folder of its own");
         assertThat(again).doesNotExist();
         assertThat(Files.readAllLines(small.resolveSibling("ram_tag_list.txt"))).hasSize(100);
     }
@@ -310,10 +310,10 @@ class RamExportTest {
         Path out = dir.resolve("x.json");
         assertThatThrownBy(() -> ExportJob.run(DB, new ExportRequest("coco-mini", "no-such", ExportFormat.RAM_JSON,
                 out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
-                .isInstanceOf(UserException.class).hasMessageContaining("no release named \"no-such\"");
+                .isInstanceOf(TagforgeException.class).hasMessageContaining("no release named \"no-such\"");
         assertThatThrownBy(() -> ExportJob.run(DB, new ExportRequest("nope", "ram-4585", ExportFormat.RAM_JSON,
                 out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
-                .isInstanceOf(UserException.class).hasMessageContaining("no dataset named \"nope\"");
+                .isInstanceOf(TagforgeException.class).hasMessageContaining("no dataset named \"nope\"");
         assertThat(dir.toFile().list()).isEmpty();
     }
 
@@ -379,7 +379,7 @@ class RamExportTest {
             assertThat(out.toString()).contains("159 images").contains(file.toString());
             assertThat(Files.readAllLines(file)).hasSize(159);
             assertThat(bad).isEqualTo(2);
-            assertThat(err.toString()).contains("error: --split: fraction 1.5 must be between 0 and 1");
+            assertThat(err.toString()).contains("error: split: fraction 1.5 must be between 0 and 1");
         }
     }
 

@@ -172,6 +172,6 @@ class GenerationJobTest {
         assertThat(f.count("SELECT count(*) FROM tag_assignment")).isZero();
         assertThat(f.rows("SELECT state, error FROM job")).singleElement().asString().startsWith("FAILED|");
         assertThatThrownBy(() -> GenerationJob.run(f.db, request("nope", "five", false, 2), null, "test",
-                JobListener.NONE)).hasMessage("--dataset: no dataset named \"nope\"");
+                JobListener.NONE)).hasMessage("dataset: no dataset named \"nope\"");
     }
 }

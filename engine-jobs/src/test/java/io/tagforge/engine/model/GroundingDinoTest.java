@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -152,12 +152,12 @@ class GroundingDinoTest {
     void aFolderThatBreaksTheLayoutFailsAtLoadSayingWhatWasExpected() throws IOException {
         Path folder = TestModels.folder("grounding-dino");
         Path noTokenizer = copy(folder, "no-tokenizer", "model.json", "model.onnx");
-        assertThatThrownBy(() -> Detector.load(noTokenizer, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Detector.load(noTokenizer, ModelDevice.CPU, 1)).isInstanceOf(TagforgeException.class)
                 .hasMessage(noTokenizer.resolve("tokenizer.json") + ": missing (layout grounding-dino tokenizes its "
                         + "prompts with the tokenizer.json that comes with the export)");
 
         Path badOutputs = TestModels.folder("grounding-dino-bad");
-        assertThatThrownBy(() -> Detector.load(badOutputs, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Detector.load(badOutputs, ModelDevice.CPU, 1)).isInstanceOf(TagforgeException.class)
                 .hasMessage(badOutputs.resolve("model.onnx") + ": returns outputs [logits, boxes], layout "
                         + "grounding-dino expects logits and pred_boxes");
 

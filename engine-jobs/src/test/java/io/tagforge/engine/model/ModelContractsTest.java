@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -69,11 +69,11 @@ class ModelContractsTest {
     void encoderDecoderFolderIsCheckedAtLoad() throws IOException {
         Path noTokenizer = copy("captioner-encoder-decoder", "no-tokenizer");
         Files.delete(noTokenizer.resolve("tokenizer.json"));
-        assertThatThrownBy(() -> Captioner.load(noTokenizer, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Captioner.load(noTokenizer, ModelDevice.CPU, 1)).isInstanceOf(TagforgeException.class)
                 .hasMessageStartingWith(noTokenizer.resolve("tokenizer.json") + ": missing");
         Path badBos = copy("captioner-encoder-decoder", "bad-bos");
         edit(badBos, "\"bos_token_id\": 4", "\"bos_token_id\": 400");
-        assertThatThrownBy(() -> Captioner.load(badBos, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Captioner.load(badBos, ModelDevice.CPU, 1)).isInstanceOf(TagforgeException.class)
                 .hasMessage(badBos.resolve("model.json") + ": field bos_token_id must be a token id of tokenizer.json, was 400");
     }
 
@@ -136,7 +136,7 @@ class ModelContractsTest {
         }
         Path unnamed = copy("embedder-clip", "unnamed");
         edit(unnamed, "\"last_hidden_state\"", "\"hidden\"");
-        assertThatThrownBy(() -> Embedder.load(unnamed, ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Embedder.load(unnamed, ModelDevice.CPU, 1)).isInstanceOf(TagforgeException.class)
                 .hasMessageContaining("has no output named 'hidden'");
     }
 

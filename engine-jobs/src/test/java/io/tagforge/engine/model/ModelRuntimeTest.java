@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class ModelRuntimeTest {
         assertThat(ModelDevice.AUTO.resolve("OnnxRuntime", "embedder").isGpu()).isFalse();
         assertThat(ModelDevice.parse("gpu:1").gpu()).isEqualTo(1);
         assertThatThrownBy(() -> ModelDevice.parse("gpu:1").resolve("PyTorch", "tagger"))
-                .isInstanceOf(UserException.class).hasMessage("device gpu:1: PyTorch sees 0 GPUs");
+                .isInstanceOf(TagforgeException.class).hasMessage("device gpu:1: PyTorch sees 0 GPUs");
         assertThatThrownBy(() -> ModelDevice.parse("cuda")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("device must be cpu, gpu, gpu:N or auto, was 'cuda'");
     }
@@ -161,7 +161,7 @@ class ModelRuntimeTest {
 
     @Test
     void missingCorruptAndMisdescribedModelsFailAtLoadSayingWhatWasExpected() throws IOException {
-        assertThatThrownBy(() -> Tagger.load(dir.resolve("nowhere"), ModelDevice.CPU, 1)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> Tagger.load(dir.resolve("nowhere"), ModelDevice.CPU, 1)).isInstanceOf(TagforgeException.class)
                 .hasMessageContaining("nowhere: not a model folder (expected model.json beside the weights)");
 
         Path noWeights = copyJson("tagger", "no-weights");

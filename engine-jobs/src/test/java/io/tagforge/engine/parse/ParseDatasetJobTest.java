@@ -7,13 +7,13 @@ import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
-import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.TagListImport;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
@@ -93,7 +93,7 @@ class ParseDatasetJobTest {
     @Test
     void anUnknownDatasetIsAUserError() {
         assertThatThrownBy(() -> new ParseDatasetJob("nope", vocabulary, 1, 10).run(DB, "test", JobListener.NONE))
-                .isInstanceOf(UserException.class).hasMessageContaining("no dataset named \"nope\"");
+                .isInstanceOf(TagforgeException.class).hasMessageContaining("no dataset named \"nope\"");
     }
 
     @Test
@@ -109,7 +109,7 @@ class ParseDatasetJobTest {
         cli.setErr(new PrintWriter(err, true));
         assertThat(cli.execute("parse", "--dataset", "nope", "--threads", "1")).isEqualTo(2);
         assertThat(cli.execute("parse", "--dataset", "coco-mini-val", "--out", "x.jsonl")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --dataset: no dataset named \"nope\"")
+        assertThat(err.toString()).contains("error: dataset: no dataset named \"nope\"")
                 .contains("error: --dataset reads the database");
     }
 

@@ -3,11 +3,11 @@ package io.tagforge.engine.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.engine.assignment.AssignmentState;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
+import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;

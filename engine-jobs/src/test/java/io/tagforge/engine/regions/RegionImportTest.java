@@ -71,7 +71,7 @@ class RegionImportTest {
                 .hasMessage(results + ": element 1: field bbox must be [x, y, width, height] in pixels, was [0,0,10]");
         Files.writeString(results, "[{\"image_id\": 1, \"category_id\": 3, \"bbox\": [0, 0, 10, 10], \"score\": 0.9}]");
         assertThatThrownBy(() -> RegionImport.run(f.db, "imported", results, null, "import:bad"))
-                .hasMessage(results + ": element 0: field category_id given, but no --categories file names the ids");
+                .hasMessage(results + ": element 0: field category_id given, but no categories file names the ids");
         Files.writeString(results, "[{\"image_id\": 1, \"category_name\": \"car\", \"bbox\": [0, 0, 10, 10], \"score\": 7}]");
         assertThatThrownBy(() -> RegionImport.run(f.db, "imported", results, null, "import:bad"))
                 .hasMessage(results + ": element 0: field score must be a number in [0, 1], was 7");

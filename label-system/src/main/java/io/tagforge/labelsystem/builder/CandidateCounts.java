@@ -3,6 +3,7 @@ package io.tagforge.labelsystem.builder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.labelsystem.assignment.AssignmentSource;
 import io.tagforge.labelsystem.ramformat.TagListException;
 import io.tagforge.labelsystem.tag.TagKind;
 import java.io.BufferedReader;
@@ -99,7 +100,8 @@ public final class CandidateCounts {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT t.name, t.kind, count(*), count(DISTINCT a.image_id)
                 FROM tag_assignment a JOIN tag t ON t.id = a.tag_id JOIN dataset d ON d.id = a.dataset_id
-                WHERE d.name = ? AND a.source IN (0, 1) GROUP BY t.name, t.kind""")) {
+                WHERE d.name = ? AND a.source IN (%d, %d) GROUP BY t.name, t.kind"""
+                .formatted(AssignmentSource.PARSED_ORIGINAL.code(), AssignmentSource.PARSED_GENERATED.code()))) {
             ps.setString(1, dataset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

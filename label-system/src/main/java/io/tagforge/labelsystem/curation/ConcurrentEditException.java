@@ -1,10 +1,12 @@
 package io.tagforge.labelsystem.curation;
 
+import io.tagforge.labelsystem.error.ConflictException;
+
 /**
  * Someone changed the tag since the caller read it: nothing was written; reload the tag and apply the change
  * again.
  */
-public final class ConcurrentEditException extends RuntimeException {
+public final class ConcurrentEditException extends ConflictException {
 
     ConcurrentEditException(String message) {
         super(message);

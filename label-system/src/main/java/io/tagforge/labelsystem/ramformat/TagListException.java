@@ -1,9 +1,10 @@
 package io.tagforge.labelsystem.ramformat;
 
+import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 
 /** A tag-list file that cannot be imported; the message names the file and, where there is one, the line. */
-public final class TagListException extends RuntimeException {
+public final class TagListException extends TagforgeException {
 
     public TagListException(String message) {
         super(message);

@@ -1,4 +1,4 @@
-package io.tagforge.engine.assignment;
+package io.tagforge.labelsystem.assignment;
 
 /** The state of a tag assignment and of an image–tag pair; the code is what the database stores. */
 public enum AssignmentState {

@@ -1,4 +1,4 @@
-package io.tagforge.engine.assignment;
+package io.tagforge.labelsystem.assignment;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.tagforge.engine.assignment;
+package io.tagforge.labelsystem.assignment;
 
 /** Where a tag assignment came from; the code is what the database stores. */
 public enum AssignmentSource {
