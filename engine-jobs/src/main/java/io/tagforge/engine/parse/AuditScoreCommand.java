@@ -1,6 +1,6 @@
 package io.tagforge.engine.parse;
 
-import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.parser.audit.GoldFile;
 import io.tagforge.parser.audit.GoldFormatException;
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
                 "Prints precision per split: all tags (uniform stratum), WordNet rules, per rule, per corpus."})
 class AuditScoreCommand implements Runnable {
 
-    private final AppContext context;
+    private final SharedFolder shared;
+    private final DataSource dataSource;
 
     @Mixin
     ParserOptions parser;
@@ -36,8 +38,9 @@ class AuditScoreCommand implements Runnable {
             + "tags emitted now, the judge's reason, caption).")
     boolean listWrong;
 
-    AuditScoreCommand(AppContext context) {
-        this.context = context;
+    AuditScoreCommand(SharedFolder shared, DataSource dataSource) {
+        this.shared = shared;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -56,7 +59,7 @@ class AuditScoreCommand implements Runnable {
         if (rows.stream().noneMatch(GoldRow::judged)) {
             throw new UserException("--gold: no judged row (verdict correct or wrong) in " + gold);
         }
-        try (ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
+        try (ParseService service = new ParseService(parser.vocabulary(shared, dataSource), parser.threads())) {
             GoldScore score = GoldScore.score(rows, service);
             System.out.print(score.report());
             if (listWrong) {
