@@ -1,8 +1,9 @@
 package io.tagforge.curation.app;
 
-import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.demo.DemoData;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -25,11 +26,16 @@ class DemoOnFirstStart {
     private static final Logger log = LoggerFactory.getLogger(DemoOnFirstStart.class);
 
     private final DataSource dataSource;
+    private final Transactions transactions;
+    private final SharedFolder shared;
     private final DatasetStore datasets;
     private final ExecutorService jobThreads;
 
-    DemoOnFirstStart(DataSource dataSource, DatasetStore datasets, ExecutorService jobThreads) {
+    DemoOnFirstStart(DataSource dataSource, Transactions transactions, SharedFolder shared, DatasetStore datasets,
+            ExecutorService jobThreads) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.shared = shared;
         this.datasets = datasets;
         this.jobThreads = jobThreads;
     }
@@ -39,8 +45,7 @@ class DemoOnFirstStart {
         if (!datasets.all().isEmpty()) {
             return;
         }
-        Path shared = AppContext.defaultSharedDir();
-        Path cocoMini = DemoData.cocoMini(shared);
+        Path cocoMini = DemoData.cocoMini(shared.dir());
         if (!Files.isDirectory(cocoMini.resolve("annotations"))) {
             log.warn("No demo data at {} (set TAGFORGE_DEMO_DATA): starting with an empty database", cocoMini);
             return;
@@ -48,7 +53,8 @@ class DemoOnFirstStart {
         Path embedder = Path.of(System.getProperty("tagforge.checkout", ".")).resolve("demo/embedder");
         jobThreads.submit(() -> {
             try {
-                DemoData.load(dataSource, cocoMini, shared.resolve("ram"), embedder, step -> log.info("Demo: {}", step));
+                DemoData.load(dataSource, transactions, cocoMini, shared.resolve("ram"), embedder,
+                        step -> log.info("Demo: {}", step));
             } catch (Exception e) {
                 log.error("Loading the demo failed: {}", e.getMessage(), e);
             }

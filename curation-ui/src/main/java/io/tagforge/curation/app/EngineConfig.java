@@ -1,39 +1,14 @@
 package io.tagforge.curation.app;
 
-import io.tagforge.engine.dataset.DatasetStore;
-import io.tagforge.engine.job.JobStore;
-import io.tagforge.engine.review.PairReview;
-import io.tagforge.labelsystem.release.Releases;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine's stores and review service, on the app's database, and the threads jobs and live views run on. */
+/** The threads jobs and live views run on (the engine's beans come from {@code TagforgeConfiguration}). */
 @Configuration(proxyBeanMethods = false)
 class EngineConfig {
-
-    @Bean
-    JobStore jobStore(DataSource dataSource) {
-        return new JobStore(dataSource);
-    }
-
-    @Bean
-    DatasetStore datasetStore(DataSource dataSource) {
-        return new DatasetStore(dataSource);
-    }
-
-    @Bean
-    PairReview pairReview(DataSource dataSource) {
-        return new PairReview(dataSource);
-    }
-
-    @Bean
-    Releases releases(DataSource dataSource) {
-        return new Releases(dataSource);
-    }
 
     /** Jobs started from the UI; one at a time beside the people using the app on a small machine. */
     @Bean(destroyMethod = "shutdownNow")

@@ -5,6 +5,7 @@ import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
+import io.tagforge.labelsystem.transaction.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Service;
 public class Mappings {
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final JdbcClient jdbc;
 
-    Mappings(DataSource dataSource, JdbcClient jdbc) {
+    Mappings(DataSource dataSource, Transactions transactions, JdbcClient jdbc) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.jdbc = jdbc;
     }
 
@@ -61,6 +64,6 @@ public class Mappings {
     }
 
     private Curation curation() {
-        return new Curation(dataSource, SecurityContextHolder.getContext().getAuthentication().getName());
+        return new Curation(transactions, SecurityContextHolder.getContext().getAuthentication().getName());
     }
 }

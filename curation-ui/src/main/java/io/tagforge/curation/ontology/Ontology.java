@@ -12,6 +12,7 @@ import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagName;
 import io.tagforge.labelsystem.tag.Tags;
+import io.tagforge.labelsystem.transaction.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -52,12 +53,14 @@ public class Ontology {
     }
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final JdbcClient jdbc;
     private final Tags tags;
     private final Releases releases;
 
-    Ontology(DataSource dataSource, JdbcClient jdbc, Releases releases) {
+    Ontology(DataSource dataSource, Transactions transactions, JdbcClient jdbc, Releases releases) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.tags = new Tags(dataSource);
         this.releases = releases;
@@ -151,7 +154,7 @@ public class Ontology {
     }
 
     private Curation curation() {
-        return new Curation(dataSource, SecurityContextHolder.getContext().getAuthentication().getName());
+        return new Curation(transactions, SecurityContextHolder.getContext().getAuthentication().getName());
     }
 
     private static String contains(String text) {

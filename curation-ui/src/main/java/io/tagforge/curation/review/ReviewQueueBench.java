@@ -26,6 +26,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ public class ReviewQueueBench implements Callable<Integer> {
             int dataset = seed(ds, jdbc);
             int user = benchUser(jdbc);
             // the queue's own calls, as one annotator; no Spring, so no method security in the way
-            PairReview review = new PairReview(ds);
+            PairReview review = new PairReview(ds, new DataSourceTransactionManager(ds));
             ReviewQueue queue = new ReviewQueue(review, jdbc, new CurrentUser(null) {
                 @Override
                 public int id() {

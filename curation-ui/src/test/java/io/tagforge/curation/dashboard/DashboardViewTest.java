@@ -16,9 +16,7 @@ import io.tagforge.engine.review.QueueOrder;
 import io.tagforge.engine.review.ReviewFilter;
 import io.tagforge.curation.review.ReviewQueue;
 import io.tagforge.curation.security.Roles;
-import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.report.ReportHtml;
 import io.tagforge.engine.report.StageSummary;
@@ -28,11 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,6 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DashboardViewTest extends SpringUiTest {
 
     private static final String DATASET = "coco-mini-report";
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     ReviewQueue queue;
@@ -129,12 +130,8 @@ class DashboardViewTest extends SpringUiTest {
         assertThat(_find(Button.class, spec -> spec.withId("dashboard-recompute"))).isEmpty();
 
         Path out = dir.resolve("report.html");
-        assertThat(TagforgeCli.commandLine(new AppContext(DatabaseSettings.fromEnvironment()) {
-            @Override
-            public synchronized DataSource dataSource() {
-                return TestDatabase.dataSource();
-            }
-        }).execute("report", "--dataset", DATASET, "--out", out.toString())).isZero();
+        // the CLI's command, built by the web app's own context: one configuration for both
+        assertThat(TagforgeCli.commandLine(context).execute("report", "--dataset", DATASET, "--out", out.toString())).isZero();
         Map<String, String> file = ReportHtml.figures(Files.readString(out));
         Map<String, String> page = ReportHtml.figures(dashboard);
         assertThat(page).isEqualTo(file).hasSizeGreaterThan(30);

@@ -1,6 +1,5 @@
 package io.tagforge.engine.bench;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.IngestResult;
@@ -35,19 +34,19 @@ public class IngestBench implements Callable<Integer> {
             + "plate red blue green small large sitting standing riding holding next to on in with near of "
             + "kitchen room field beach snow water horse train bench umbrella clock phone laptop bowl").split(" ");
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Option(names = "--images", defaultValue = "1000000") int images;
     @Option(names = "--captions-per-image", defaultValue = "5") int captionsPerImage;
     @Option(names = "--keep", description = "keep the two benchmark datasets instead of deleting them") boolean keep;
 
-    IngestBench(AppContext context) {
-        this.context = context;
+    IngestBench(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
     public Integer call() throws Exception {
-        DataSource ds = context.dataSource();
+        DataSource ds = dataSource;
         long rows = (long) images * captionsPerImage;
         Path dir = Files.createTempDirectory("tagforge-bench-ingest");
         String suffix = Long.toString(System.currentTimeMillis(), 36);

@@ -2,7 +2,6 @@ package io.tagforge.engine.bench;
 
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.DeviceOption;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
         description = "Model-only images/s (prepared inputs in memory) next to end-to-end generate/clean images/s.")
 public class ModelBenchCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Option(names = "--dataset", required = true, description = "Dataset whose images are used.")
     String dataset;
@@ -84,8 +84,8 @@ public class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "Rounds of model alone and job (default ${DEFAULT-VALUE}).")
     int repeat;
 
-    ModelBenchCommand(AppContext context) {
-        this.context = context;
+    ModelBenchCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -107,7 +107,7 @@ public class ModelBenchCommand implements Callable<Integer> {
                 List<PreparedImage> prepared = images.stream().map(tagger.preprocessing()::prepare).toList();
                 rounds = rounds(() -> timeBatches(prepared, tagger::predictPrepared), () -> {
                     Timing timing = new Timing();
-                    GenerationJob.run(context.dataSource(), new GenerationRequest(dataset, model.tagger, releaseName,
+                    GenerationJob.run(dataSource, new GenerationRequest(dataset, model.tagger, releaseName,
                             null, batchSize, device), null, "bench", timing);
                     return timing.report();
                 });
@@ -163,7 +163,7 @@ public class ModelBenchCommand implements Callable<Integer> {
     /** 'clean' over the dataset's detectable tags, images per second of the images it looked at. */
     private double clean(Path detector, Path embedder) throws Exception {
         Timing timing = new Timing();
-        CleaningJob.run(context.dataSource(), new CleaningRequest(dataset, detector, embedder, List.of(),
+        CleaningJob.run(dataSource, new CleaningRequest(dataset, detector, embedder, List.of(),
                 1, 0.1, 16, System.nanoTime(), null, null, batchSize, false, device), "bench", timing);
         return timing.report();
     }
@@ -220,7 +220,7 @@ public class ModelBenchCommand implements Callable<Integer> {
 
     private List<BufferedImage> decodeAll() throws Exception {
         List<BufferedImage> images = new ArrayList<>();
-        try (Connection c = context.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             DatasetImages set = DatasetImages.find(c, dataset);
             long after = 0;
             List<ImageRow> rows;

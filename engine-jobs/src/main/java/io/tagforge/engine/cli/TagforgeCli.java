@@ -1,6 +1,5 @@
 package io.tagforge.engine.cli;
 
-import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.bench.BenchCommand;
 import io.tagforge.engine.cleaning.CleanCommand;
 import io.tagforge.engine.generation.GenerateCommand;
@@ -16,8 +15,14 @@ import io.tagforge.engine.vocab.VocabCommand;
 import io.tagforge.engine.parse.ParseCommand;
 import io.tagforge.engine.review.ReviewCommand;
 import io.tagforge.engine.report.ReportCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.spring.PicocliSpringFactory;
 
 /** {@code ./tagforge}: every subcommand is a feature's own class, listed here. */
 @Command(name = "tagforge", mixinStandardHelpOptions = true, version = "Tagforge 0.1.0",
@@ -51,16 +56,40 @@ public class TagforgeCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code;
-        try (AppContext context = new AppContext(DatabaseSettings.fromEnvironment())) {
-            code = commandLine(context).execute(args);
-        }
-        System.exit(code);
+        System.exit(execute(args));
     }
 
-    /** The command tree with every command built by {@link ContextFactory}, for main and for tests. */
-    public static CommandLine commandLine(AppContext context) {
-        CommandLine cli = new CommandLine(new TagforgeCli(), new ContextFactory(context));
+    /**
+     * Parses first, on commands built without Spring: help, version, usage and parse errors answer in a
+     * fraction of a second. Only a command that runs starts the application context (and with it the database).
+     */
+    static int execute(String[] args) {
+        CommandLine parseOnly = new CommandLine(TagforgeCli.class, new ParseOnlyFactory());
+        parseOnly.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            if (!runsCommand(parsed)) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+            try (ConfigurableApplicationContext context = CliApplication.start(Map.of())) {
+                return commandLine(context).execute(args);
+            }
+        });
+        return parseOnly.execute(args);
+    }
+
+    /** False for {@code tagforge} alone (usage) and a group without its subcommand (a parse error). */
+    private static boolean runsCommand(CommandLine.ParseResult parsed) {
+        List<CommandLine> matched = parsed.asCommandLineList();
+        Object command = matched.get(matched.size() - 1).getCommand();
+        return !(command instanceof TagforgeCli) && (command instanceof Runnable || command instanceof Callable<?>);
+    }
+
+    /** The command tree with every command built by the context's beans, for main and for tests. */
+    public static CommandLine commandLine(ApplicationContext context) {
+        CommandLine cli = new CommandLine(TagforgeCli.class, new PicocliSpringFactory(context));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         return cli;
     }

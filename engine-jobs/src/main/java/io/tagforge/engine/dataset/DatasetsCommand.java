@@ -1,22 +1,22 @@
 package io.tagforge.engine.dataset;
 
-import io.tagforge.engine.cli.AppContext;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 
 @Command(name = "datasets", mixinStandardHelpOptions = true, description = "Lists datasets with their counts.")
 public class DatasetsCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
-    DatasetsCommand(AppContext context) {
-        this.context = context;
+    DatasetsCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
     public Integer call() {
-        List<DatasetStats> all = new DatasetStore(context.dataSource()).all();
+        List<DatasetStats> all = new DatasetStore(dataSource).all();
         if (all.isEmpty()) {
             System.out.println("No datasets yet: add one with ./tagforge ingest");
             return 0;

@@ -13,6 +13,7 @@ import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.engine.regions.RegionImport;
 import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -44,7 +45,7 @@ public final class DemoData {
         return env != null && !env.isBlank() ? Path.of(env) : sharedDir.resolve("datasets/coco-mini");
     }
 
-    public static void load(DataSource ds, Path cocoMini, Path ramDir, Path embedder, Consumer<String> say)
+    public static void load(DataSource ds, Transactions transactions, Path cocoMini, Path ramDir, Path embedder, Consumer<String> say)
             throws Exception {
         Path annotations = cocoMini.resolve("annotations");
         Ingester ingester = new Ingester(ds);
@@ -54,7 +55,7 @@ public final class DemoData {
                     split.startsWith("train") ? TRAIN : VAL, cocoMini.resolve(split), false, null), JobListener.NONE);
         }
         say.accept("importing RAM's tag lists from " + ramDir);
-        new TagListImport(ds, "demo").importRam(ramDir, "ram-4585");
+        new TagListImport(transactions, "demo").importRam(ramDir, "ram-4585");
         try (WordNet wordNet = WordNet.open()) {
             say.accept("proposing which tags a detector can box (WordNet)");
             try (Connection c = ds.getConnection()) {

@@ -1,6 +1,5 @@
 package io.tagforge.engine.export;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.assignment.AssignmentState;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Export rows/s against a plain COPY of the same rows (target ratio >= 0.5).")
 public class ExportBenchCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Spec
     CommandSpec spec;
@@ -44,8 +43,8 @@ public class ExportBenchCommand implements Callable<Integer> {
             description = "Where the export goes (default: a temporary folder, deleted afterwards).")
     Path outDir;
 
-    ExportBenchCommand(AppContext context) {
-        this.context = context;
+    ExportBenchCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -53,7 +52,7 @@ public class ExportBenchCommand implements Callable<Integer> {
         if (images < 1) {
             throw new TagforgeException("--images must be at least 1");
         }
-        DataSource db = context.dataSource();
+        DataSource db = dataSource;
         PrintWriter out = spec.commandLine().getOut();
         String dataset = "bench-export-" + images;
         BenchSeed seed = new BenchSeed(db, dataset, images);

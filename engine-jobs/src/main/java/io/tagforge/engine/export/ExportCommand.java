@@ -1,12 +1,12 @@
 package io.tagforge.engine.export;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,21 +22,21 @@ public class ExportCommand {
             description = "RAM's training JSON: [{image_path, caption[], union_label_id[], parse_label_id[][]}], "
                     + "IDs 0-based in the release (class_num = its size).")
     static class Ram extends Options {
-        Ram(AppContext context) {
-            super(context, ExportFormat.RAM_JSON);
+        Ram(DataSource dataSource) {
+            super(dataSource, ExportFormat.RAM_JSON);
         }
     }
 
     @Command(name = "jsonl", mixinStandardHelpOptions = true,
             description = "One image per line with caption, tag IDs and tag names.")
     static class Jsonl extends Options {
-        Jsonl(AppContext context) {
-            super(context, ExportFormat.JSONL);
+        Jsonl(DataSource dataSource) {
+            super(dataSource, ExportFormat.JSONL);
         }
     }
 
     abstract static class Options implements Callable<Integer> {
-        private final AppContext context;
+        private final DataSource dataSource;
         private final ExportFormat format;
 
         @Spec
@@ -69,8 +69,8 @@ public class ExportCommand {
                 description = "Holds out a stable, path-hashed part of the images, e.g. val=0.05, into NAME.<part>.json.")
         String split;
 
-        Options(AppContext context, ExportFormat format) {
-            this.context = context;
+        Options(DataSource dataSource, ExportFormat format) {
+            this.dataSource = dataSource;
             this.format = format;
         }
 
@@ -81,7 +81,7 @@ public class ExportCommand {
             if (java.nio.file.Files.isDirectory(request.out())) {
                 throw new TagforgeException("--out " + out + " is a directory; name the file to write");
             }
-            JobRecord job = ExportJob.run(context.dataSource(), request, "cli", new ConsoleProgress("export", "img"));
+            JobRecord job = ExportJob.run(dataSource, request, "cli", new ConsoleProgress("export", "img"));
             if (job.state() == JobState.CANCELLED) {
                 spec.commandLine().getErr().println("export job " + job.id() + " cancelled; nothing was written");
                 return 3;

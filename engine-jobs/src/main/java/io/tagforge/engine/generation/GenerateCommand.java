@@ -1,6 +1,5 @@
 package io.tagforge.engine.generation;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.DeviceOption;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
@@ -14,6 +13,7 @@ import io.tagforge.labelsystem.wordnet.WordNet;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "vocabulary (PARSED_GENERATED), to a dataset's images.")
 public class GenerateCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Option(names = "--dataset", required = true, description = "Dataset name.")
     String dataset;
@@ -45,8 +45,8 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    GenerateCommand(AppContext context) {
-        this.context = context;
+    GenerateCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     private static ConsoleProgress progress() {
@@ -64,13 +64,13 @@ public class GenerateCommand implements Callable<Integer> {
         }
         GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize, device);
         JobRecord job;
-        if (captioner != null && DatabaseVocabulary.hasTags(context.dataSource())) {
+        if (captioner != null && DatabaseVocabulary.hasTags(dataSource)) {
             try (WordNet wordNet = WordNet.open()) {
-                Vocabulary vocabulary = DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
-                job = GenerationJob.run(context.dataSource(), request, vocabulary, "cli", progress());
+                Vocabulary vocabulary = DatabaseVocabulary.load(dataSource, wordNet, LookupOptions.defaults());
+                job = GenerationJob.run(dataSource, request, vocabulary, "cli", progress());
             }
         } else {
-            job = GenerationJob.run(context.dataSource(), request, null, "cli", progress());
+            job = GenerationJob.run(dataSource, request, null, "cli", progress());
         }
         long images = job.counts().path("images").asLong();
         long before = job.counts().path("tags_before").asLong();

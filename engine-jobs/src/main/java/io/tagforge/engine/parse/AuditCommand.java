@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.parser.audit.AuditSample;
 import io.tagforge.parser.audit.GoldFile;
 import io.tagforge.parser.service.ParseService;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         subcommands = AuditScoreCommand.class)
 class AuditCommand implements Runnable {
 
-    private final AppContext context;
+    private final SharedFolder shared;
+    private final DataSource dataSource;
 
     @Mixin
     ParserOptions parser;
@@ -51,8 +53,9 @@ class AuditCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.tsv", description = "Where the rows go.")
     Path out;
 
-    AuditCommand(AppContext context) {
-        this.context = context;
+    AuditCommand(SharedFolder shared, DataSource dataSource) {
+        this.shared = shared;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -64,7 +67,7 @@ class AuditCommand implements Runnable {
         if (sample < 1) {
             throw new TagforgeException("--sample must be at least 1");
         }
-        Path file = captions != null ? captions : context.sharedDir().resolve("datasets/coco-captions_val2017.json");
+        Path file = captions != null ? captions : shared.resolve("datasets/coco-captions_val2017.json");
         if (!Files.isRegularFile(file)) {
             throw new TagforgeException("--captions " + file + ": no such file");
         }
@@ -72,7 +75,7 @@ class AuditCommand implements Runnable {
         AuditSample drawn = new AuditSample(sample, name, seed);
         Path partial = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
         try (CaptionFile input = CaptionFile.open(file, w -> System.err.println("warning: " + w));
-             ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
+             ParseService service = new ParseService(parser.vocabulary(shared, dataSource), parser.threads())) {
             service.parse(input, CaptionRecord::caption,
                     (record, parsed) -> drawn.offer(String.valueOf(record.imageId()), record.caption(), parsed));
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {

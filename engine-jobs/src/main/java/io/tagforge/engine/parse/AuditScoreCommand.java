@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.parser.audit.GoldFile;
 import io.tagforge.parser.audit.GoldRow;
 import io.tagforge.parser.audit.GoldScore;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
                 "Prints precision per split: all tags (uniform stratum), WordNet rules, per rule, per corpus."})
 class AuditScoreCommand implements Runnable {
 
-    private final AppContext context;
+    private final SharedFolder shared;
+    private final DataSource dataSource;
 
     @Mixin
     ParserOptions parser;
@@ -35,8 +37,9 @@ class AuditScoreCommand implements Runnable {
             + "tags emitted now, the judge's reason, caption).")
     boolean listWrong;
 
-    AuditScoreCommand(AppContext context) {
-        this.context = context;
+    AuditScoreCommand(SharedFolder shared, DataSource dataSource) {
+        this.shared = shared;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -51,7 +54,7 @@ class AuditScoreCommand implements Runnable {
         if (rows.stream().noneMatch(GoldRow::judged)) {
             throw new TagforgeException("--gold: no judged row (verdict correct or wrong) in " + gold);
         }
-        try (ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
+        try (ParseService service = new ParseService(parser.vocabulary(shared, dataSource), parser.threads())) {
             GoldScore score = GoldScore.score(rows, service);
             System.out.print(score.report());
             if (listWrong) {

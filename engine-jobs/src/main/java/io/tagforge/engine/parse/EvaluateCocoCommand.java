@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
 import io.tagforge.parser.evaluation.CaptionTagEvaluation;
 import io.tagforge.parser.evaluation.CocoCategoryMap;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
                         + "for development, the second held out."})
 class EvaluateCocoCommand implements Runnable {
 
-    private final AppContext context;
+    private final SharedFolder shared;
+    private final DataSource dataSource;
 
     @Mixin
     ParserOptions parser;
@@ -44,25 +46,26 @@ class EvaluateCocoCommand implements Runnable {
                     + "(default: ../shared/datasets/coco-mini).")
     Path coco;
 
-    EvaluateCocoCommand(AppContext context) {
-        this.context = context;
+    EvaluateCocoCommand(SharedFolder shared, DataSource dataSource) {
+        this.shared = shared;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void run() {
-        Path dir = coco != null ? coco : context.sharedDir().resolve("datasets/coco-mini");
+        Path dir = coco != null ? coco : shared.resolve("datasets/coco-mini");
         Path captions = dir.resolve("annotations/captions_train2017.json");
         Path instances = dir.resolve("annotations/instances_train2017.json");
         if (!Files.isRegularFile(captions) || !Files.isRegularFile(instances)) {
             throw new TagforgeException("--coco " + dir + ": needs annotations/captions_train2017.json and "
                     + "annotations/instances_train2017.json");
         }
-        Path vocabDir = parser.vocabularyDir(context);
+        Path vocabDir = parser.vocabularyDir(shared);
         try {
             List<CocoImage> images = CocoImages.read(captions, instances);
             List<String> names = Files.readAllLines(vocabDir.resolve(RamVocabulary.TAG_LIST));
             Map<String, List<String>> parsed;
-            try (ParseService service = new ParseService(parser.vocabulary(context), parser.threads())) {
+            try (ParseService service = new ParseService(parser.vocabulary(shared, dataSource), parser.threads())) {
                 parsed = CaptionTagEvaluation.objectTags(service, images);
             }
             Map<String, Function<String, ? extends Collection<String>>> taggers = new LinkedHashMap<>();

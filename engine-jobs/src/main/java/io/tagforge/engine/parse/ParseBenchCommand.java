@@ -1,9 +1,9 @@
 package io.tagforge.engine.parse;
 
+import io.tagforge.labelsystem.error.TagforgeException;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import io.tagforge.engine.cli.AppContext;
-import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.CaptionParser;
 import io.tagforge.parser.service.ParseService;
@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ public class ParseBenchCommand implements Runnable {
     private static final int WARM_UP = 300;
     private static final int SLICES = 10;
 
-    private final AppContext context;
+    private final SharedFolder shared;
+    private final DataSource dataSource;
 
     @Option(names = "--captions", paramLabel = "FILE", required = true,
             description = "Captions (COCO JSON, TSV or plain text), e.g. ../shared/datasets/coco-captions_val2017.json.")
@@ -45,8 +47,9 @@ public class ParseBenchCommand implements Runnable {
     @Mixin
     ParserOptions parser;
 
-    ParseBenchCommand(AppContext context) {
-        this.context = context;
+    ParseBenchCommand(SharedFolder shared, DataSource dataSource) {
+        this.shared = shared;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -56,7 +59,7 @@ public class ParseBenchCommand implements Runnable {
         }
         List<String> texts = read();
         int cores = parser.threads();
-        Vocabulary vocabulary = parser.vocabulary(context);
+        Vocabulary vocabulary = parser.vocabulary(shared, dataSource);
         System.out.printf(Locale.ROOT, "%d captions from %s; %d cores; annotators tokenize,ssplit,pos,lemma,depparse%n",
                 texts.size(), captions, cores);
 

@@ -1,6 +1,6 @@
 package io.tagforge.engine.parse;
 
-import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.error.TagforgeException;
@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
         subcommands = {EvaluateCocoCommand.class, AuditCommand.class})
 public class ParseCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final SharedFolder shared;
+    private final DataSource dataSource;
 
     @Mixin
     ParserOptions parser;
@@ -59,8 +61,9 @@ public class ParseCommand implements Callable<Integer> {
             description = "With --dataset: captions per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    ParseCommand(AppContext context) {
-        this.context = context;
+    ParseCommand(SharedFolder shared, DataSource dataSource) {
+        this.shared = shared;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -83,15 +86,15 @@ public class ParseCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new TagforgeException("--batch-size must be at least 1");
         }
-        if (!DatabaseVocabulary.hasTags(context.dataSource())) {
+        if (!DatabaseVocabulary.hasTags(dataSource)) {
             throw new TagforgeException("the database has no tags to parse into: import a vocabulary first "
                     + "(./tagforge vocab import-ram)");
         }
         JobRecord job;
         try (WordNet wordNet = WordNet.open()) {
-            Vocabulary vocabulary = DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
+            Vocabulary vocabulary = DatabaseVocabulary.load(dataSource, wordNet, LookupOptions.defaults());
             job = new ParseDatasetJob(dataset, vocabulary, parser.threads(), batchSize)
-                    .run(context.dataSource(), "cli", new ConsoleProgress("parse", "captions"));
+                    .run(dataSource, "cli", new ConsoleProgress("parse", "captions"));
         }
         System.out.printf(Locale.ROOT, "job %d %s: %d captions, %d PARSED_ORIGINAL and %d PARSED_GENERATED tags%n",
                 job.id(), job.state(), job.counts().path("captions").asLong(),
@@ -100,7 +103,7 @@ public class ParseCommand implements Callable<Integer> {
 
     private void parseFile() {
         int n = parser.threads();
-        Vocabulary vocabulary = parser.vocabulary(context);
+        Vocabulary vocabulary = parser.vocabulary(shared, dataSource);
         AtomicLong warnings = new AtomicLong();
         Path partial = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
         long started = System.nanoTime();

@@ -1,7 +1,7 @@
 package io.tagforge.engine.parse;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
@@ -9,6 +9,7 @@ import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs the parser shares: {@code --vocab ram|db|DIR} and {@code --threads N}. */
@@ -24,25 +25,25 @@ final class ParserOptions {
     Integer threads;
 
     /** The folder of the RAM tag list (not for --vocab db). */
-    Path vocabularyDir(AppContext context) {
-        Path dir = vocab.equals("ram") ? context.sharedDir().resolve("ram") : Path.of(vocab);
+    Path vocabularyDir(SharedFolder shared) {
+        Path dir = vocab.equals("ram") ? shared.resolve("ram") : Path.of(vocab);
         if (!Files.isRegularFile(dir.resolve(RamVocabulary.TAG_LIST))) {
             throw new TagforgeException("--vocab " + vocab + ": no " + RamVocabulary.TAG_LIST + " in " + dir);
         }
         return dir;
     }
 
-    Vocabulary vocabulary(AppContext context) {
+    Vocabulary vocabulary(SharedFolder shared, DataSource dataSource) {
         if (vocab.equals(DATABASE)) {
-            if (!DatabaseVocabulary.hasTags(context.dataSource())) {
+            if (!DatabaseVocabulary.hasTags(dataSource)) {
                 throw new TagforgeException("--vocab db: the database has no tags: import a vocabulary first "
                         + "(./tagforge vocab import-ram)");
             }
             try (WordNet wordNet = WordNet.open()) {
-                return DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
+                return DatabaseVocabulary.load(dataSource, wordNet, LookupOptions.defaults());
             }
         }
-        return RamVocabulary.load(vocabularyDir(context));
+        return RamVocabulary.load(vocabularyDir(shared));
     }
 
     private static final String DATABASE = "db";

@@ -1,8 +1,8 @@
 package io.tagforge.engine.regions;
 
-import io.tagforge.engine.cli.AppContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ public class RegionsCommand {
                     + "bbox [x, y, w, h] in pixels, score}]) for 'clean' to use.")
     static class Import implements Callable<Integer> {
 
-        private final AppContext context;
+        private final DataSource dataSource;
 
         @Option(names = "--dataset", required = true, description = "Dataset whose images' external ids the image_ids are.")
         String dataset;
@@ -30,14 +30,14 @@ public class RegionsCommand {
         @Option(names = "--source", description = "Source label of the regions (default: import:FILE NAME).")
         String source;
 
-        Import(AppContext context) {
-            this.context = context;
+        Import(DataSource dataSource) {
+            this.dataSource = dataSource;
         }
 
         @Override
         public Integer call() throws Exception {
             String label = source != null ? source : "import:" + file.getFileName();
-            RegionImport.Result result = RegionImport.run(context.dataSource(), dataset, file, categories, label);
+            RegionImport.Result result = RegionImport.run(dataSource, dataset, file, categories, label);
             System.out.println(file.getFileName() + ": " + result.detections() + " detections, " + result.added()
                     + " regions added (source " + label + "), skipped " + result.skipped());
             return 0;

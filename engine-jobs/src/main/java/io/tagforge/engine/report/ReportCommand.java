@@ -1,6 +1,5 @@
 package io.tagforge.engine.report;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.export.StagedFile;
 import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "frequency, kinds, review progress) as one self-contained HTML file with its charts inline.")
 public class ReportCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Spec
     CommandSpec spec;
@@ -33,8 +33,8 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.html")
     Path out;
 
-    ReportCommand(AppContext context) {
-        this.context = context;
+    ReportCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -44,7 +44,7 @@ public class ReportCommand implements Callable<Integer> {
         }
         DatasetReport report;
         try {
-            report = new DatasetReports(context.dataSource()).build(dataset, release);
+            report = new DatasetReports(dataSource).build(dataset, release);
         } catch (ReportException e) {
             throw new TagforgeException("--" + e.field() + ": " + e.getMessage());
         }

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,9 +44,9 @@ public class PairReview {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    public PairReview(DataSource dataSource) {
+    public PairReview(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     // ------------------------------------------------------------------ names → ids

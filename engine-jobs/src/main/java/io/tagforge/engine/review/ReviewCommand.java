@@ -1,6 +1,5 @@
 package io.tagforge.engine.review;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.assignment.AssignmentSource;
 import io.tagforge.labelsystem.assignment.FlagRule;
 import java.io.PrintWriter;
@@ -39,17 +38,17 @@ public class ReviewCommand {
     }
 
     abstract static class Base implements Callable<Integer> {
-        private final AppContext context;
+        private final PairReview review;
 
         @Spec
         CommandSpec spec;
 
-        Base(AppContext context) {
-            this.context = context;
+        Base(PairReview review) {
+            this.review = review;
         }
 
         PairReview review() {
-            return new PairReview(context.dataSource());
+            return review;
         }
 
         PrintWriter out() {
@@ -77,8 +76,8 @@ public class ReviewCommand {
                         + "(lowest score first). Default ${DEFAULT-VALUE}.")
         QueueOrder order;
 
-        Queue(AppContext context) {
-            super(context);
+        Queue(PairReview review) {
+            super(review);
         }
 
         @Override
@@ -117,8 +116,8 @@ public class ReviewCommand {
                 description = "Who decides; needs the ANNOTATOR role. Default ${DEFAULT-VALUE}.")
         String user;
 
-        Decide(AppContext context) {
-            super(context);
+        Decide(PairReview review) {
+            super(review);
         }
 
         @Override
@@ -160,8 +159,8 @@ public class ReviewCommand {
                 description = "Pairs that must have been reviewed one by one first. Default ${DEFAULT-VALUE}.")
         int minReviewed;
 
-        Apply(AppContext context) {
-            super(context);
+        Apply(PairReview review) {
+            super(review);
         }
 
         @Override
@@ -189,8 +188,8 @@ public class ReviewCommand {
         @Option(names = "--dataset", required = true, paramLabel = "NAME")
         String dataset;
 
-        Stats(AppContext context) {
-            super(context);
+        Stats(PairReview review) {
+            super(review);
         }
 
         @Override
@@ -219,8 +218,8 @@ public class ReviewCommand {
         @Option(names = "--bulk", paramLabel = "ID", description = "A bulk decision's id; needs the CURATOR role.")
         Long bulk;
 
-        Undo(AppContext context) {
-            super(context);
+        Undo(PairReview review) {
+            super(review);
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.tagforge.engine.vocab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.labelsystem.builder.BuildPlan;
 import io.tagforge.labelsystem.builder.BuildWriter;
 import io.tagforge.labelsystem.builder.Candidate;
@@ -11,6 +11,7 @@ import io.tagforge.labelsystem.builder.VocabularyBuilder;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.TextLines;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Option;
                 "Prints a summary; --out writes the plan as TSV; --apply writes it to the database."})
 public class BuildCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
+    private final Transactions transactions;
+    private final SharedFolder shared;
 
     static class Source {
         @Option(names = "--parsed", paramLabel = "FILE.jsonl", description = "the parser's JSON lines")
@@ -68,8 +72,10 @@ public class BuildCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "write tags, names and proposals to the database (one transaction)")
     boolean apply;
 
-    BuildCommand(AppContext context) {
-        this.context = context;
+    BuildCommand(DataSource dataSource, Transactions transactions, SharedFolder shared) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.shared = shared;
     }
 
     @Override
@@ -80,12 +86,12 @@ public class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Candidate> counts = LabelSystemErrors.asUserErrors(() -> source.parsed != null
                 ? CandidateCounts.fromParsedJsonl(source.parsed)
-                : CandidateCounts.fromDatabase(context.dataSource(), source.dataset));
+                : CandidateCounts.fromDatabase(dataSource, source.dataset));
         List<String> listed = listedNames();
         long counted = System.nanoTime();
         BuildPlan plan;
         try (WordNet wordNet = WordNet.open()) {
-            plan = new VocabularyBuilder(wordNet, maxSenses, SurfaceMappings.live(context.dataSource()))
+            plan = new VocabularyBuilder(wordNet, maxSenses, SurfaceMappings.live(dataSource))
                     .plan(counts, listed, top);
         }
         long planned = System.nanoTime();
@@ -97,7 +103,7 @@ public class BuildCommand implements Callable<Integer> {
             System.out.println("plan written to " + out);
         }
         if (apply) {
-            BuildWriter.Result r = new BuildWriter(context.dataSource(), Actor.current()).apply(plan);
+            BuildWriter.Result r = new BuildWriter(transactions, Actor.current()).apply(plan);
             System.out.printf("database: %d tags created, %d extended, %d names added, %d proposals%n",
                     r.tagsCreated(), r.tagsExtended(), r.namesAdded(), r.proposals());
         }
@@ -113,7 +119,7 @@ public class BuildCommand implements Callable<Integer> {
         }
         if (coco != null) {
             Path file = coco.isEmpty()
-                    ? context.sharedDir().resolve("datasets/coco-mini/annotations/instances_train2017.json")
+                    ? shared.resolve("datasets/coco-mini/annotations/instances_train2017.json")
                     : Path.of(coco);
             if (!Files.exists(file)) {
                 throw new TagforgeException(file + ": no such file");

@@ -1,8 +1,8 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
                 + "'>' merged into another tag, '~' new index, name, Chinese name or threshold), then a summary."})
 public class DiffCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Parameters(index = "0", paramLabel = "A", description = "the older release")
     String from;
@@ -19,13 +19,13 @@ public class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "the newer release")
     String to;
 
-    DiffCommand(AppContext context) {
-        this.context = context;
+    DiffCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
     public Integer call() {
-        ReleaseDiff diff = LabelSystemErrors.asUserErrors(() -> ReleaseDiff.between(context.dataSource(), from, to));
+        ReleaseDiff diff = LabelSystemErrors.asUserErrors(() -> ReleaseDiff.between(dataSource, from, to));
         diff.changes().forEach(change -> System.out.println(change.describe()));
         System.out.println(diff.summary());
         return 0;

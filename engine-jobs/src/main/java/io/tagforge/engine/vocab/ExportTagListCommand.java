@@ -1,10 +1,10 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 + "ram_tag_list_threshold.txt; a release imported from RAM's files gives them back byte for byte."})
 public class ExportTagListCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Option(names = "--release", required = true, paramLabel = "NAME", description = "the release")
     String release;
@@ -21,14 +21,14 @@ public class ExportTagListCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write (created if missing)")
     Path out;
 
-    ExportTagListCommand(AppContext context) {
-        this.context = context;
+    ExportTagListCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
     public Integer call() {
         List<Path> files = LabelSystemErrors.asUserErrors(
-                () -> new RamTagListExport(context.dataSource()).write(release, out));
+                () -> new RamTagListExport(dataSource).write(release, out));
         files.forEach(System.out::println);
         return 0;
     }

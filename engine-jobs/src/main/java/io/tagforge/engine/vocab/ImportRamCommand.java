@@ -1,7 +1,7 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 + "a release in the files' order. Any bad line imports nothing."})
 public class ImportRamCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final Transactions transactions;
 
     @Parameters(paramLabel = "DIR", description = "folder with RAM's three tag-list files")
     Path dir;
@@ -22,13 +22,13 @@ public class ImportRamCommand implements Callable<Integer> {
     @Option(names = "--release", paramLabel = "NAME", description = "release name (default: ram-<tag count>)")
     String release;
 
-    ImportRamCommand(AppContext context) {
-        this.context = context;
+    ImportRamCommand(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     @Override
     public Integer call() {
-        TagListImport.Result result = LabelSystemErrors.asUserErrors(() -> new TagListImport(context.dataSource(),
+        TagListImport.Result result = LabelSystemErrors.asUserErrors(() -> new TagListImport(transactions,
                 Actor.current()).importRam(dir, release != null ? release : "ram-" + TagListCount.of(dir)));
         return LabelSystemErrors.report(result);
     }

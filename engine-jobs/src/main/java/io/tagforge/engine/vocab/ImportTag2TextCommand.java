@@ -1,7 +1,7 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 + "release in the file's order. Any bad line imports nothing."})
 public class ImportTag2TextCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final Transactions transactions;
 
     @Parameters(paramLabel = "FILE", description = "Tag2Text's tag list")
     Path file;
@@ -22,13 +22,13 @@ public class ImportTag2TextCommand implements Callable<Integer> {
     @Option(names = "--release", paramLabel = "NAME", description = "release name (default: tag2text-3429)")
     String release;
 
-    ImportTag2TextCommand(AppContext context) {
-        this.context = context;
+    ImportTag2TextCommand(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     @Override
     public Integer call() {
-        TagListImport.Result result = LabelSystemErrors.asUserErrors(() -> new TagListImport(context.dataSource(),
+        TagListImport.Result result = LabelSystemErrors.asUserErrors(() -> new TagListImport(transactions,
                 Actor.current()).importTag2Text(file, release != null ? release : "tag2text-3429"));
         return LabelSystemErrors.report(result);
     }

@@ -1,6 +1,6 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
+import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
                 "Rules: EXACT, SYNONYM, BASE_FORM, WORDNET_SYNONYM, HYPONYM, HYPERNYM."})
 public class LookupCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
+    private final SharedFolder shared;
 
     @Parameters(paramLabel = "WORD", arity = "1..*", description = "words or quoted multiword names")
     List<String> words;
@@ -32,8 +34,9 @@ public class LookupCommand implements Callable<Integer> {
             description = "how many hypernym steps the back-off may climb (default ${DEFAULT-VALUE}; 0 = off)")
     int hypernymDepth;
 
-    LookupCommand(AppContext context) {
-        this.context = context;
+    LookupCommand(DataSource dataSource, SharedFolder shared) {
+        this.dataSource = dataSource;
+        this.shared = shared;
     }
 
     @Override
@@ -42,10 +45,10 @@ public class LookupCommand implements Callable<Integer> {
                 () -> LookupOptions.defaults().withHypernymDepth(hypernymDepth));
         Vocabulary vocabulary;
         try (WordNet wordNet = WordNet.open()) {
-            if (DatabaseVocabulary.hasTags(context.dataSource())) {
-                vocabulary = DatabaseVocabulary.load(context.dataSource(), wordNet, options);
+            if (DatabaseVocabulary.hasTags(dataSource)) {
+                vocabulary = DatabaseVocabulary.load(dataSource, wordNet, options);
             } else {
-                Path ram = context.sharedDir().resolve("ram");
+                Path ram = shared.resolve("ram");
                 System.err.println("no tags in the database yet: looking up in " + ram.resolve(RamVocabulary.TAG_LIST)
                         + " (import it with ./tagforge vocab import-ram)");
                 vocabulary = LabelSystemErrors.asUserErrors(() -> RamVocabulary.load(ram, wordNet, options));

@@ -1,12 +1,12 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "mapping now blocks it (the UI's Mappings view shows the same list)."})
 public class MappingsCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
     @Option(names = "--dataset", paramLabel = "NAME", required = true, description = "The parsed dataset.")
     String dataset;
@@ -28,8 +28,8 @@ public class MappingsCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "TEXT", description = "Only surfaces or tag names containing TEXT.")
     String search;
 
-    MappingsCommand(AppContext context) {
-        this.context = context;
+    MappingsCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -37,7 +37,7 @@ public class MappingsCommand implements Callable<Integer> {
         if (top < 1) {
             throw new TagforgeException("--top must be at least 1");
         }
-        List<ObservedMapping> rows = SurfaceMappings.observed(context.dataSource(), dataset, search, 0, 0, top);
+        List<ObservedMapping> rows = SurfaceMappings.observed(dataSource, dataset, search, 0, 0, top);
         if (rows.isEmpty()) {
             throw new TagforgeException("--dataset " + dataset + ": no observed mappings (no such dataset, or not parsed "
                     + "since mappings are recorded: run ./tagforge parse --dataset " + dataset + ")");

@@ -1,10 +1,10 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 
 /** {@code ./tagforge vocab propose-detectable}: WordNet's proposal for every tag nobody has decided on. */
@@ -15,15 +15,15 @@ import picocli.CommandLine.Command;
                 + "tags unless --categories names others."})
 public class ProposeDetectableCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final DataSource dataSource;
 
-    ProposeDetectableCommand(AppContext context) {
-        this.context = context;
+    ProposeDetectableCommand(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
     public Integer call() throws Exception {
-        try (WordNet wordNet = WordNet.open(); Connection c = context.dataSource().getConnection()) {
+        try (WordNet wordNet = WordNet.open(); Connection c = dataSource.getConnection()) {
             int[] proposed = new Detectability(wordNet).proposeUndecided(c, null);
             System.out.println(proposed[0] + " tags proposed detectable, " + proposed[1] + " not");
         }

@@ -1,9 +1,9 @@
 package io.tagforge.engine.vocab;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.Releases;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
                 + "tags follow. Names, Chinese names and thresholds are copied as they are now. Audited; undoable."})
 public class ReleaseCommand implements Callable<Integer> {
 
-    private final AppContext context;
+    private final Transactions transactions;
+    private final Releases releases;
 
     @Parameters(paramLabel = "NAME", description = "the new release (letters, digits, '.', '_', '-')")
     String name;
@@ -26,14 +27,15 @@ public class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--notes", paramLabel = "TEXT", description = "what this release is for")
     String notes;
 
-    ReleaseCommand(AppContext context) {
-        this.context = context;
+    ReleaseCommand(Transactions transactions, Releases releases) {
+        this.transactions = transactions;
+        this.releases = releases;
     }
 
     @Override
     public Integer call() {
-        Release release = new Curation(context.dataSource(), Actor.current()).createRelease(name, parent, notes);
-        int size = new Releases(context.dataSource()).entries(release.name()).size();
+        Release release = new Curation(transactions, Actor.current()).createRelease(name, parent, notes);
+        int size = releases.entries(release.name()).size();
         System.out.printf("release %s: %d tags%s%n", release.name(), size, parent != null ? " (parent " + parent + ")" : "");
         return 0;
     }

@@ -1,10 +1,9 @@
 package io.tagforge.engine.cleaning;
 
+import io.tagforge.engine.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.labelsystem.database.DatabaseSettings;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
@@ -28,9 +27,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 class CleaningJobTest {
 
@@ -227,15 +226,12 @@ class CleaningJobTest {
             }
         }
         Path gdino = TestModels.folder("grounding-dino");
-        AppContext context = new AppContext(DatabaseSettings.fromEnvironment()) {
-            @Override
-            public synchronized DataSource dataSource() {
-                return f.db;
-            }
-        };
-        int exit = TagforgeCli.commandLine(context).execute("clean", "--dataset", "coco", "--detector", gdino.toString(),
-                "--embedder", TestModels.folder("embedder").toString(), "--categories", String.join(",", categories),
-                "--min-images", "1", "--k", "2");
+        int exit;
+        try (ConfigurableApplicationContext context = TestCli.context()) {
+            exit = TagforgeCli.commandLine(context).execute("clean", "--dataset", "coco", "--detector", gdino.toString(),
+                    "--embedder", TestModels.folder("embedder").toString(), "--categories", String.join(",", categories),
+                    "--min-images", "1", "--k", "2");
+        }
         assertThat(exit).isZero();
 
         // what the detector answers for each image's tags in tag order, "dark" being outside its vocabulary

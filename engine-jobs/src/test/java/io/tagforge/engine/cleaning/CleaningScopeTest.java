@@ -13,6 +13,7 @@ import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,7 +77,7 @@ class CleaningScopeTest {
     void aReleaseFreezesWhatCuratorsDecidedAndExportsIt() throws SQLException {
         int sky = (int) count("SELECT id FROM tag WHERE name = 'sky' AND kind = 0");
         int version = (int) count("SELECT version FROM tag WHERE id = " + sky);
-        Curation curation = new Curation(DB, "curator");
+        Curation curation = new Curation(Transactions.over(DB), "curator");
         curation.setDetectable(sky, version, true);
         curation.createRelease("scoped", null, "after cleaning");
         List<String> names = new Releases(DB).entries("scoped").stream().map(e -> e.name()).toList();

@@ -1,10 +1,9 @@
 package io.tagforge.engine.evaluate;
 
+import io.tagforge.engine.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tagforge.labelsystem.database.DatabaseSettings;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 class EvaluateCommandTest {
@@ -209,7 +209,7 @@ class EvaluateCommandTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (AppContext context = new AppContext(DatabaseSettings.fromEnvironment())) {
+        try (ConfigurableApplicationContext context = TestCli.context()) {
             CommandLine cli = TagforgeCli.commandLine(context);
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(err));

@@ -8,6 +8,7 @@ import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -52,7 +53,7 @@ public final class CocoMiniFixture {
 
     public static CocoMiniFixture load(DataSource db, Path shared, Path work, String dataset, String releaseName)
             throws Exception {
-        int releaseId = new TagListImport(db, "test").importRam(shared.resolve("ram"), releaseName).release().id();
+        int releaseId = new TagListImport(Transactions.over(db), "test").importRam(shared.resolve("ram"), releaseName).release().id();
         Path cocoMini = shared.resolve("datasets/coco-mini");
         Path tsv = work.resolve("coco-mini.tsv");
         List<String> paths = writeTsv(cocoMini, tsv);

@@ -1,19 +1,18 @@
 package io.tagforge.engine.export;
 
+import io.tagforge.engine.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.labelsystem.database.DatabaseSettings;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.error.TagforgeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Optional;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
@@ -361,8 +360,7 @@ class RamExportTest {
 
     @Test
     void commandLineExportsAndReportsBadOptionsAsOneLine() throws Exception {
-        DatabaseSettings settings = new DatabaseSettings(Optional.of(TestDatabase.get().url()), "postgres", "", dir);
-        try (AppContext context = new AppContext(settings)) {
+        try (ConfigurableApplicationContext context = TestCli.context()) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             CommandLine cli = TagforgeCli.commandLine(context);

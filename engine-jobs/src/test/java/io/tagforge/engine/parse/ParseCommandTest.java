@@ -1,11 +1,10 @@
 package io.tagforge.engine.parse;
 
+import io.tagforge.engine.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.labelsystem.database.DatabaseSettings;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 /** {@code ./tagforge parse} on the three input formats, with the bad input a real corpus has. */
@@ -28,14 +28,14 @@ class ParseCommandTest {
 
     private static final Path RAM = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("ram");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static AppContext context;
+    private static ConfigurableApplicationContext context;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void openContext() {
-        context = new AppContext(DatabaseSettings.fromEnvironment());
+        context = TestCli.context();
     }
 
     @AfterAll

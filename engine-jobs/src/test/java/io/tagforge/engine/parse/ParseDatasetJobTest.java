@@ -1,11 +1,11 @@
 package io.tagforge.engine.parse;
 
+import io.tagforge.engine.testing.TestCli;
+import io.tagforge.labelsystem.transaction.Transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.labelsystem.database.DatabaseSettings;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
@@ -31,6 +31,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 /** {@code ./tagforge parse --dataset}: COCO-MINI val2017 captions plus one generated caption, parsed into the DB. */
@@ -43,7 +44,7 @@ class ParseDatasetJobTest {
     @BeforeAll
     static void datasetAndTags() throws Exception {
         TestDatabase.get().truncateAll();
-        new TagListImport(DB, "test").importRam(SHARED.resolve("ram"), "ram");
+        new TagListImport(Transactions.over(DB), "test").importRam(SHARED.resolve("ram"), "ram");
         new Ingester(DB).ingest(new IngestRequest(IngestFormat.COCO,
                 SHARED.resolve("datasets/coco-mini/annotations/captions_val2017.json"), "coco-mini-val",
                 SHARED.resolve("datasets/coco-mini/val2017"), false, null), JobListener.NONE);
@@ -98,18 +99,14 @@ class ParseDatasetJobTest {
 
     @Test
     void theCommandNamesAnUnknownDatasetAndRefusesFileOptions() {
-        AppContext context = new AppContext(DatabaseSettings.fromEnvironment()) {
-            @Override
-            public synchronized DataSource dataSource() {
-                return DB;
-            }
-        };
         StringWriter err = new StringWriter();
-        CommandLine cli = TagforgeCli.commandLine(context);
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute("parse", "--dataset", "nope", "--threads", "1")).isEqualTo(2);
-        assertThat(cli.execute("parse", "--dataset", "coco-mini-val", "--out", "x.jsonl")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: dataset: no dataset named \"nope\"")
+        try (ConfigurableApplicationContext context = TestCli.context()) {
+            CommandLine cli = TagforgeCli.commandLine(context);
+            cli.setErr(new PrintWriter(err, true));
+            assertThat(cli.execute("parse", "--dataset", "nope", "--threads", "1")).isEqualTo(2);
+            assertThat(cli.execute("parse", "--dataset", "coco-mini-val", "--out", "x.jsonl")).isEqualTo(2);
+        }
+        assertThat(err.toString()).contains("error: --dataset: no dataset named \"nope\"")
                 .contains("error: --dataset reads the database");
     }
 

@@ -12,6 +12,7 @@ import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -40,7 +41,7 @@ class SurfaceMappingParseTest {
     @BeforeAll
     static void datasetAndTags(@TempDir Path dir) throws Exception {
         TestDatabase.get().truncateAll();
-        new TagListImport(DB, "test").importRam(SHARED.resolve("ram"), "ram");
+        new TagListImport(Transactions.over(DB), "test").importRam(SHARED.resolve("ram"), "ram");
         Path captions = dir.resolve("captions.tsv");
         Files.writeString(captions, """
                 a.jpg\tA dog sleeping on a sofa next to a window.
@@ -60,7 +61,7 @@ class SurfaceMappingParseTest {
         assertThat(sofa.examples()).containsExactlyInAnyOrder("A dog sleeping on a sofa next to a window.",
                 "Two cats on a brown sofa.");
 
-        Curation curation = new Curation(DB, "curator");
+        Curation curation = new Curation(Transactions.over(DB), "curator");
         long block = curation.blockMapping("Sofa", "couch", "a sofa is no couch in this test");
         assertThat(SurfaceMappings.observed(DB, DATASET, "sofa", 0, 0, 10)).singleElement()
                 .matches(ObservedMapping::blocked);

@@ -1,12 +1,13 @@
 package io.tagforge.engine.report;
 
+import io.tagforge.engine.testing.TestCli;
+import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
-import io.tagforge.engine.cli.AppContext;
+import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
@@ -24,10 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import picocli.CommandLine;
 
 /**
@@ -71,7 +72,7 @@ class DatasetReportTest {
         List<Long> flagged = f.rows("SELECT id FROM tag_pair WHERE state = 1 ORDER BY id LIMIT 6").stream()
                 .map(Long::valueOf).toList();
         assertThat(flagged).hasSize(6);
-        PairReview review = new PairReview(f.db);
+        PairReview review = new PairReview(f.db, new DataSourceTransactionManager(f.db));
         for (int i : new int[] {0, 1, 3, 4, 5, 2}) {
             review.decide(user, flagged.get(i), i % 2 == 0 ? Decision.REJECT : Decision.ACCEPT);
         }
@@ -162,7 +163,10 @@ class DatasetReportTest {
     @Test
     void theCommandWritesOneSelfContainedHtmlFileWithTheReportsNumbers() throws Exception {
         Path out = dir.resolve("report.html");
-        assertThat(cli().execute("report", "--dataset", "report", "--out", out.toString())).isEqualTo(0);
+        try (ConfigurableApplicationContext context = TestCli.context()) {
+            assertThat(TagforgeCli.commandLine(context).execute("report", "--dataset", "report", "--out",
+                    out.toString())).isEqualTo(0);
+        }
         String html = Files.readString(out);
         DatasetReport report = new DatasetReports(f.db).build("report", null);
         Map<String, String> numbers = ReportHtml.figures(html);
@@ -180,7 +184,8 @@ class DatasetReportTest {
     @Test
     void theCommandRefusesAnUnknownDatasetOrReleaseAndAnUnwritablePathWritingNothing() throws Exception {
         StringWriter err = new StringWriter();
-        CommandLine cli = cli();
+        ConfigurableApplicationContext context = TestCli.context();
+        CommandLine cli = TagforgeCli.commandLine(context);
         cli.setErr(new PrintWriter(err, true));
         Path out = dir.resolve("r.html");
         assertThat(cli.execute("report", "--dataset", "nope", "--out", out.toString())).isEqualTo(2);
@@ -195,17 +200,8 @@ class DatasetReportTest {
                 "error: --release: no release named \"nope\"", "error: --out " + notAFolder.resolve("r.html")
                         + ": cannot write the report", "is a directory");
         assertThat(Files.list(dir)).containsExactly(notAFolder);
+        context.close();
         assertThatThrownBy(() -> new DatasetReports(f.db).build("nope", null)).isInstanceOf(ReportException.class)
                 .extracting(e -> ((ReportException) e).field()).isEqualTo("dataset");
-    }
-
-    private static CommandLine cli() {
-        DataSource db = f.db;
-        return TagforgeCli.commandLine(new AppContext(DatabaseSettings.fromEnvironment()) {
-            @Override
-            public synchronized DataSource dataSource() {
-                return db;
-            }
-        });
     }
 }

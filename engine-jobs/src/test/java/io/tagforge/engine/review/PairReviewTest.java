@@ -1,12 +1,13 @@
 package io.tagforge.engine.review;
 
+import io.tagforge.engine.testing.TestCli;
+import io.tagforge.labelsystem.transaction.Transactions;
+import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.demo.DemoData;
 import io.tagforge.engine.ingest.IngestFormat;
@@ -21,13 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import picocli.CommandLine;
 
 /**
@@ -50,7 +51,7 @@ class PairReviewTest {
     @TempDir
     static Path work;
 
-    private static AppContext context;
+    private static ConfigurableApplicationContext context;
 
     @BeforeAll
     static void pipeline() throws Exception {
@@ -62,11 +63,11 @@ class PairReviewTest {
                 SQL.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, user[1]).update();
             }
         }
-        new TagListImport(DB, "test").importRam(SHARED.resolve("ram"), "ram-4585");
+        new TagListImport(Transactions.over(DB), "test").importRam(SHARED.resolve("ram"), "ram-4585");
         new Ingester(DB).ingest(new IngestRequest(IngestFormat.COCO,
                 COCO_MINI.resolve("annotations/captions_train2017.json"), DATASET, COCO_MINI.resolve("train2017"),
                 false, null), JobListener.NONE);
-        context = new AppContext(new DatabaseSettings(Optional.of(TestDatabase.get().url()), "postgres", "", work));
+        context = TestCli.context();
         Path instances = COCO_MINI.resolve("annotations/instances_train2017.json");
         Path detections = work.resolve("boxes.json");
         Files.writeString(detections, DemoData.detections(instances));
@@ -177,7 +178,7 @@ class PairReviewTest {
     void cleaningNeverReflagsAnAcceptedPairExceptOnRecheckWhichMarksIt() {
         Pair pair = flaggedPairParsedFrom(1);
         int anna = SQL.sql("SELECT id FROM app_user WHERE username = 'anna'").query(Integer.class).single();
-        new PairReview(DB).decide(anna, pair.id(), Decision.ACCEPT);
+        new PairReview(DB, new DataSourceTransactionManager(DB)).decide(anna, pair.id(), Decision.ACCEPT);
 
         succeeds(CLEAN);
         assertThat(pairState(pair.id())).isEqualTo((short) 2);
@@ -205,7 +206,7 @@ class PairReviewTest {
                 INSERT INTO tag_pair (dataset_id, image_id, tag_id, state, flag_rule, score)
                 SELECT dataset_id, image_id, tag_id, 1, 1, 0.5 FROM tag_assignment WHERE dataset_id = ?""")
                 .param(dataset).update();
-        PairReview review = new PairReview(DB);
+        PairReview review = new PairReview(DB, new DataSourceTransactionManager(DB));
         int anna = review.reviewer("anna", "ANNOTATOR").id();
         List<Long> sample = SQL.sql("SELECT id FROM tag_pair WHERE dataset_id = ? ORDER BY id LIMIT 50").param(dataset)
                 .query(Long.class).list();

@@ -1,10 +1,9 @@
 package io.tagforge.engine.vocab;
 
+import io.tagforge.engine.testing.TestCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +13,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 class VocabCommandTest {
@@ -119,23 +118,12 @@ class VocabCommandTest {
     }
 
     private Result run(String... args) {
-        AppContext context = new AppContext(DatabaseSettings.fromEnvironment()) {
-            @Override
-            public synchronized DataSource dataSource() {
-                return TestDatabase.dataSource();
-            }
-
-            @Override
-            public Path sharedDir() {
-                return RAM.getParent();
-            }
-        };
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         StringWriter cliErr = new StringWriter();
-        try {
+        try (ConfigurableApplicationContext context = TestCli.context(RAM.getParent())) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             CommandLine cli = TagforgeCli.commandLine(context);

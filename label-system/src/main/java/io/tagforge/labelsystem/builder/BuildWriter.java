@@ -3,7 +3,7 @@ package io.tagforge.labelsystem.builder;
 import io.tagforge.labelsystem.tag.NameSource;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagRows;
-import io.tagforge.labelsystem.transaction.Transaction;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Writes a {@link BuildPlan} in one transaction: a proposed tag whose names match no live tag becomes a tag
@@ -27,16 +26,16 @@ public final class BuildWriter {
     public record Result(int tagsCreated, int tagsExtended, int namesAdded, int proposals) {
     }
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final String actor;
 
-    public BuildWriter(DataSource dataSource, String actor) {
-        this.dataSource = dataSource;
+    public BuildWriter(Transactions transactions, String actor) {
+        this.transactions = transactions;
         this.actor = actor;
     }
 
     public Result apply(BuildPlan plan) {
-        return Transaction.run(dataSource, "writing the vocabulary build failed", c -> {
+        return transactions.run("writing the vocabulary build failed", c -> {
             TagRows rows = new TagRows(c);
             Map<String, Integer> tagOf = new HashMap<>();
             List<String> newNames = new ArrayList<>();

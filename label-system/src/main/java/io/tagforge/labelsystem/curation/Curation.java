@@ -9,7 +9,7 @@ import io.tagforge.labelsystem.tag.NameSource;
 import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.Tags;
-import io.tagforge.labelsystem.transaction.Transaction;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.SurfaceKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,20 +23,20 @@ import javax.sql.DataSource;
  * The curator's changes to the vocabulary. Each runs in one transaction, writes an audit_log entry (who, when,
  * the state before and after) and can be undone with {@link #undo}. Tag changes take the version the curator
  * saw: when someone changed the tag since, nothing is written and a {@link ConcurrentEditException} says so.
- * Methods return the tag's new version. A plain service: give it a DataSource and who is acting.
+ * Methods return the tag's new version. A plain service: give it the transactions and who is acting; its writes join the caller's transaction.
  */
 public final class Curation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final String actor;
 
-    public Curation(DataSource dataSource, String actor) {
+    public Curation(Transactions transactions, String actor) {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("curation needs the name of who is acting");
         }
-        this.dataSource = dataSource;
+        this.transactions = transactions;
         this.actor = actor;
     }
 
@@ -386,8 +386,8 @@ public final class Curation {
         return AuditTrail.record(c, actor, action, "tag", tagId, before, TagRecord.snapshot(c, tagId));
     }
 
-    private <T> T inTransaction(Transaction.Work<T> work) {
-        return Transaction.run(dataSource, "curation failed", work);
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return transactions.run("curation failed", work);
     }
 
     private static void requireLive(Tag tag) {

@@ -5,7 +5,7 @@ import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagRows;
-import io.tagforge.labelsystem.transaction.Transaction;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Imports tag-list files into tags, names and a release, all in one transaction: a file that fails any check
@@ -26,11 +25,11 @@ public final class TagListImport {
     public record Result(Release release, int tags, int created) {
     }
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final String actor;
 
-    public TagListImport(DataSource dataSource, String actor) {
-        this.dataSource = dataSource;
+    public TagListImport(Transactions transactions, String actor) {
+        this.transactions = transactions;
         this.actor = actor;
     }
 
@@ -80,8 +79,8 @@ public final class TagListImport {
         });
     }
 
-    private Result inTransaction(String releaseName, Path source, Transaction.Work<Result> work) {
-        return Transaction.run(dataSource, "importing " + source + " as release " + releaseName + " failed", c -> {
+    private Result inTransaction(String releaseName, Path source, Transactions.Work<Result> work) {
+        return transactions.run("importing " + source + " as release " + releaseName + " failed", c -> {
             Result result = work.run(c);
             audit(c, result, source);
             return result;

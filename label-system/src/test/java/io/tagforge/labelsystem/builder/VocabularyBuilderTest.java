@@ -8,6 +8,7 @@ import io.tagforge.labelsystem.mapping.MappingAction;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.ramformat.TagListException;
 import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,13 +113,13 @@ class VocabularyBuilderTest {
         List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(
                 record(1, "couch", "sofa", "car", "car", "automobile")));
         BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4, List.of()).plan(counts, List.of(), 100);
-        BuildWriter.Result first = new BuildWriter(ds, "builder").apply(plan);
+        BuildWriter.Result first = new BuildWriter(Transactions.over(ds), "builder").apply(plan);
         // car and automobile are new tags with their primary names; sofa joins couch
         assertThat(first).isEqualTo(new BuildWriter.Result(2, 1, 1, 1));
         assertThat(query(ds, "SELECT string_agg(form, ',' ORDER BY form) FROM tag_name WHERE tag_id = 1")).isEqualTo("couch,sofa");
         assertThat(query(ds, "SELECT t.name || '→' || s.name FROM synonym_proposal p JOIN tag t ON t.id = p.target_tag "
                 + "JOIN tag s ON s.id = p.source_tag")).isEqualTo("car→automobile");
-        BuildWriter.Result again = new BuildWriter(ds, "builder").apply(plan);
+        BuildWriter.Result again = new BuildWriter(Transactions.over(ds), "builder").apply(plan);
         assertThat(again).isEqualTo(new BuildWriter.Result(0, 3, 0, 0));
     }
 

@@ -12,6 +12,7 @@ import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagName;
 import io.tagforge.labelsystem.tag.Tags;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +35,8 @@ class CurationTest {
     static final int DOG = 3;
 
     final DataSource ds = TestDatabase.dataSource();
-    final Curation alice = new Curation(ds, "alice");
-    final Curation bob = new Curation(ds, "bob");
+    final Curation alice = new Curation(Transactions.over(ds), "alice");
+    final Curation bob = new Curation(Transactions.over(ds), "bob");
     final Tags tags = new Tags(ds);
 
     @BeforeEach

@@ -7,6 +7,7 @@ import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.release.UnknownReleaseException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class TagListImportTest {
     static final Path TAG2TEXT = RAM.resolve("tag2text_ori_tag_list.txt");
 
     final DataSource ds = TestDatabase.dataSource();
-    final TagListImport importer = new TagListImport(ds, "tester");
+    final TagListImport importer = new TagListImport(Transactions.over(ds), "tester");
 
     @TempDir
     Path dir;

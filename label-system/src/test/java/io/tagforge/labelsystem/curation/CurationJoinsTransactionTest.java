@@ -1,0 +1,54 @@
+package io.tagforge.labelsystem.curation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.tag.Tags;
+import io.tagforge.labelsystem.transaction.Transactions;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Curation's writes are part of the caller's transaction: when the caller fails, they are gone too. */
+class CurationJoinsTransactionTest {
+
+    final DataSource ds = TestDatabase.dataSource();
+    final DataSourceTransactionManager manager = new DataSourceTransactionManager(ds);
+    final Curation alice = new Curation(new Transactions(ds, manager), "alice");
+    final JdbcClient sql = JdbcClient.create(ds);
+    int dog;
+
+    @BeforeEach
+    void vocabulary() {
+        TestDatabase.get().truncateAll();
+        dog = sql.sql("INSERT INTO tag (name, threshold) VALUES ('dog', 0.8) RETURNING id").query(Integer.class).single();
+    }
+
+    @Test
+    void aFailingOuterTransactionTakesTheCurationsWritesWithIt() {
+        assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(status -> {
+            assertThat(alice.rename(dog, 0, "hound")).isEqualTo(1);
+            assertThat(alice.addSynonym(dog, 1, "doggo", "en")).isEqualTo(2);
+            // inside the transaction its own writes are visible: the same connection
+            assertThat(sql.sql("SELECT name FROM tag WHERE id = ?").param(dog).query(String.class).single())
+                    .isEqualTo("hound");
+            throw new IllegalStateException("the caller fails after curating");
+        })).hasMessage("the caller fails after curating");
+
+        assertThat(new Tags(ds).find(dog).orElseThrow().name()).isEqualTo("dog");
+        assertThat(new Tags(ds).find(dog).orElseThrow().version()).isZero();
+        assertThat(sql.sql("SELECT count(*) FROM tag_name WHERE form = 'doggo'").query(Long.class).single()).isZero();
+        assertThat(sql.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void withoutAnOuterTransactionEachOperationCommitsOnItsOwn() {
+        assertThat(alice.rename(dog, 0, "hound")).isEqualTo(1);
+        assertThat(new Tags(ds).find(dog).orElseThrow().name()).isEqualTo("hound");
+        assertThat(sql.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isEqualTo(1);
+    }
+}
