@@ -18,8 +18,4 @@ public interface SynonymProposalRepository extends JpaRepository<SynonymProposal
 
     /** Open proposals, most confident first. */
     List<SynonymProposalEntity> findByStateOrderByConfidenceDescIdAsc(String state, Limit limit);
-
-    /** The proposals that name a tag, as target or as source. */
-    @Query("SELECT p FROM SynonymProposalEntity p WHERE p.targetTag = :tagId OR p.sourceTag = :tagId ORDER BY p.id")
-    List<SynonymProposalEntity> findByTag(int tagId);
 }
