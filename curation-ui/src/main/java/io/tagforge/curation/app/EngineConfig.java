@@ -3,7 +3,6 @@ package io.tagforge.curation.app;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.review.PairReview;
-import io.tagforge.labelsystem.release.Releases;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,11 +27,6 @@ class EngineConfig {
     @Bean
     PairReview pairReview(DataSource dataSource) {
         return new PairReview(dataSource);
-    }
-
-    @Bean
-    Releases releases(DataSource dataSource) {
-        return new Releases(dataSource);
     }
 
     /** Jobs started from the UI; one at a time beside the people using the app on a small machine. */

@@ -16,7 +16,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @Configuration(proxyBeanMethods = false)
 @EntityScan("io.tagforge")
 @EnableJpaRepositories("io.tagforge")
-@ComponentScan("io.tagforge.labelsystem.curation")
+@ComponentScan({"io.tagforge.labelsystem.curation", "io.tagforge.labelsystem.release"})
 @PropertySource("classpath:io/tagforge/labelsystem/context/jpa.properties")
 public class TagforgeJpa {
 }

@@ -275,7 +275,7 @@ class CurationTest {
 
     @Test
     void releasesKeepTheParentsTrainingIds() throws SQLException {
-        Releases releases = new Releases(ds);
+        Releases releases = context.getBean(Releases.class);
         curation.createRelease("alice", "v1", null, "first");
         assertThat(releases.entries("v1")).extracting(ReleaseEntry::name).containsExactly("couch", "sofa", "dog");
         assertThat(releases.entries("v1").get(0).nameZh()).isEqualTo("沙发");
