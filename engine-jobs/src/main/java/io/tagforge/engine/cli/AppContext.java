@@ -2,9 +2,11 @@ package io.tagforge.engine.cli;
 
 import io.tagforge.db.Database;
 import io.tagforge.db.DatabaseSettings;
+import io.tagforge.labelsystem.context.LabelSystemContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What a CLI command may need, opened only when first asked for: {@code --help} never starts a database.
@@ -13,6 +15,7 @@ public class AppContext implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private Database database;
+    private ConfigurableApplicationContext labelSystem;
 
     public AppContext(DatabaseSettings settings) {
         this.settings = settings;
@@ -23,6 +26,14 @@ public class AppContext implements AutoCloseable {
             database = Database.open(settings);
         }
         return database.dataSource();
+    }
+
+    /** A service of the label system (curation), its Spring context started on first use over {@link #dataSource}. */
+    public synchronized <T> T labelSystem(Class<T> service) {
+        if (labelSystem == null) {
+            labelSystem = LabelSystemContext.start(dataSource());
+        }
+        return labelSystem.getBean(service);
     }
 
     /**
@@ -45,6 +56,10 @@ public class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (labelSystem != null) {
+            labelSystem.close();
+            labelSystem = null;
+        }
         if (database != null) {
             database.close();
             database = null;

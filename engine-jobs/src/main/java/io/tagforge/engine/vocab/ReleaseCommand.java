@@ -36,11 +36,11 @@ public class ReleaseCommand implements Callable<Integer> {
     public Integer call() {
         Release release;
         try {
-            release = new Curation(context.dataSource(), Actor.current()).createRelease(name, parent, notes);
+            release = context.labelSystem(Curation.class).createRelease(Actor.current(), name, parent, notes);
         } catch (CurationException e) {
             throw new UserException(e.getMessage(), e);
         }
-        int size = new Releases(context.dataSource()).entries(release.name()).size();
+        int size = context.labelSystem(Releases.class).entries(release.name()).size();
         System.out.printf("release %s: %d tags%s%n", release.name(), size, parent != null ? " (parent " + parent + ")" : "");
         return 0;
     }
