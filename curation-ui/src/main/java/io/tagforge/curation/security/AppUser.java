@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -31,9 +30,6 @@ public class AppUser {
     private String passwordHash;
 
     private boolean enabled = true;
-
-    @Column(name = "created_at", insertable = false, updatable = false)
-    private Instant createdAt;
 
     // a user has one to three roles, read with the user every time
     @ElementCollection(fetch = FetchType.EAGER)

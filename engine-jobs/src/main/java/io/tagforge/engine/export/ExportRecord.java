@@ -7,8 +7,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A read model of table export, a finished export, with the names of its dataset and release: read-only,
@@ -22,14 +20,8 @@ public class ExportRecord {
     @Id
     private long id;
 
-    @Column(name = "dataset_id")
-    private int datasetId;
-
     @Formula("(SELECT d.name FROM dataset d WHERE d.id = dataset_id)")
     private String dataset;
-
-    @Column(name = "release_id")
-    private int releaseId;
 
     @Formula("(SELECT r.name FROM release r WHERE r.id = release_id)")
     private String release;
@@ -39,13 +31,7 @@ public class ExportRecord {
 
     private String format;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    private String policy;
-
     private String file;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    private String manifest;
 
     /** the manifest as people read it, indented as PostgreSQL prints it */
     @Formula("jsonb_pretty(manifest)")

@@ -59,9 +59,6 @@ public class JobSummary {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    @Column(name = "heartbeat_at")
-    private Instant heartbeatAt;
-
     protected JobSummary() {
     }
 

@@ -145,7 +145,7 @@ class VocabCommandTest {
         Result renamed = run("vocab", "tag", String.valueOf(dog), "--rename", "hound", "--seen-version", "1");
         assertThat(renamed.code).isZero();
         assertThat(renamed.out).startsWith("tag " + dog + " hound (OBJECT_SCENE) version 2 threshold 0.5\n");
-        assertThat(run("vocab", "tag", "dog", "--threshold", "0.7").err)
+        assertThat(run("vocab", "tag", "hound", "--threshold", "0.7").err)
                 .contains("error: a change needs --seen-version");
     }
 

@@ -40,9 +40,6 @@ public class SynonymProposalEntity {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
-    private Instant createdAt;
-
     protected SynonymProposalEntity() {
     }
 

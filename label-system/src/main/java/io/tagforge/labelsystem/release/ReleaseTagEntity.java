@@ -36,8 +36,6 @@ public class ReleaseTagEntity {
     @Column(name = "threshold_text")
     private String thresholdText;
 
-    private Boolean detectable;
-
     protected ReleaseTagEntity() {
     }
 

@@ -53,9 +53,6 @@ public class TagEntity {
     @Version
     private int version;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "updated_at")
     private Instant updatedAt;
 

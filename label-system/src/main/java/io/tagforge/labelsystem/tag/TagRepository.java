@@ -10,8 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface TagRepository extends JpaRepository<TagEntity, Integer> {
 
     /**
-     * The tag, its row locked until the transaction ends: for operations whose bulk part (a merge moving
-     * assignments, an undo putting a snapshot back) goes around the version check.
+     * The tag, its row locked until the transaction ends: curators changing one tag take turns, and the second
+     * finds the version the first left.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT t FROM TagEntity t WHERE t.id = :id")
