@@ -7,6 +7,8 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.engine.job.JobSummary;
+import io.tagforge.engine.job.JobSummaryRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Jobs seen and started from the UI. A job runs on the app's job thread through the engine's {@link JobRunner},
@@ -28,10 +32,12 @@ public class Jobs {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
     private final JobStore store;
+    private final JobSummaryRepository summaries;
     private final ExecutorService threads;
 
-    Jobs(JobStore store, ExecutorService jobThreads) {
+    Jobs(JobStore store, JobSummaryRepository summaries, ExecutorService jobThreads) {
         this.store = store;
+        this.summaries = summaries;
         this.threads = jobThreads;
     }
 
@@ -61,13 +67,15 @@ public class Jobs {
     }
 
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @Transactional(readOnly = true)
     public List<JobRecord> recent(int limit) {
-        return store.recent(limit);
+        return summaries.findByOrderByIdDesc(Limit.of(limit)).stream().map(JobSummary::toRecord).toList();
     }
 
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN})
+    @Transactional(readOnly = true)
     public Optional<JobRecord> find(long id) {
-        return store.find(id);
+        return summaries.findById(id).map(JobSummary::toRecord);
     }
 
     @RolesAllowed({Roles.CURATOR, Roles.ADMIN})

@@ -6,6 +6,8 @@ import io.tagforge.labelsystem.datahome.DataHome;
 import io.tagforge.engine.export.ExportFormat;
 import io.tagforge.engine.export.ExportJob;
 import io.tagforge.engine.export.ExportPolicy;
+import io.tagforge.engine.export.ExportRecord;
+import io.tagforge.engine.export.ExportRecordRepository;
 import io.tagforge.engine.export.ExportRequest;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -21,8 +23,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exports started from the UI: the engine's export job, each into a folder of its own under the app's export
@@ -44,12 +47,12 @@ public class Exports {
     }
 
     private final Jobs jobs;
-    private final JdbcClient jdbc;
+    private final ExportRecordRepository exports;
     private final Path folder;
 
-    Exports(Jobs jobs, JdbcClient jdbc, @Value("${tagforge.export-dir:}") String folder) {
+    Exports(Jobs jobs, ExportRecordRepository exports, @Value("${tagforge.export-dir:}") String folder) {
         this.jobs = jobs;
-        this.jdbc = jdbc;
+        this.exports = exports;
         this.folder = (folder.isBlank() ? DataHome.fromEnvironment().resolve("exports") : Path.of(folder))
                 .toAbsolutePath().normalize();
     }
@@ -84,17 +87,19 @@ public class Exports {
         }
     }
 
+    @Transactional(readOnly = true)
     public List<Done> recent(int limit) {
-        return jdbc.sql(DONE_SELECT + " ORDER BY e.id DESC LIMIT ?").param(limit).query(Done.class).list();
+        return exports.findByOrderByIdDesc(Limit.of(limit)).stream().map(Exports::done).toList();
     }
 
     /** The export a job made, once it has finished. */
+    @Transactional(readOnly = true)
     public Optional<Done> ofJob(long jobId) {
-        return jdbc.sql(DONE_SELECT + " WHERE e.job_id = ?").param(jobId).query(Done.class).optional();
+        return exports.findByJobId(jobId).map(Exports::done);
     }
 
-    private static final String DONE_SELECT = """
-            SELECT e.id, d.name AS dataset, r.name AS release, e.format, e.file, jsonb_pretty(e.manifest) AS manifest,
-                   e.created_at, e.job_id
-              FROM export e JOIN dataset d ON d.id = e.dataset_id JOIN release r ON r.id = e.release_id""";
+    private static Done done(ExportRecord e) {
+        return new Done(e.id(), e.dataset(), e.release(), e.format(), e.file(), e.manifestText(), e.createdAt(),
+                e.jobId());
+    }
 }

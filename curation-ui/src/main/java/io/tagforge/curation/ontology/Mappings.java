@@ -5,7 +5,6 @@ import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
-import io.tagforge.labelsystem.transaction.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,12 +21,12 @@ import org.springframework.stereotype.Service;
 public class Mappings {
 
     private final DataSource dataSource;
-    private final Transactions transactions;
     private final JdbcClient jdbc;
+    private final Curation curation;
 
-    Mappings(DataSource dataSource, Transactions transactions, JdbcClient jdbc) {
+    Mappings(DataSource dataSource, JdbcClient jdbc, Curation curation) {
+        this.curation = curation;
         this.dataSource = dataSource;
-        this.transactions = transactions;
         this.jdbc = jdbc;
     }
 
@@ -48,22 +47,23 @@ public class Mappings {
 
     /** Blocks the surface from the tag; the audit entry, for undo. */
     public long block(String surface, String tagName) {
-        return curation().blockMapping(surface, tagName, null);
+        return curation.blockMapping(actor(), surface, tagName, null);
     }
 
     public long add(String surface, String tagName) {
-        return curation().addMapping(surface, tagName, null);
+        return curation.addMapping(actor(), surface, tagName, null);
     }
 
     public long remove(long mappingId) {
-        return curation().removeMapping(mappingId);
+        return curation.removeMapping(actor(), mappingId);
     }
 
     public void undo(long auditId) {
-        curation().undo(auditId);
+        curation.undo(actor(), auditId);
     }
 
-    private Curation curation() {
-        return new Curation(transactions, SecurityContextHolder.getContext().getAuthentication().getName());
+    /** who is signed in: the curator the audit log names */
+    private static String actor() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 }

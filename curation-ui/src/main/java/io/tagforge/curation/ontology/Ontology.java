@@ -12,7 +12,6 @@ import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagName;
 import io.tagforge.labelsystem.tag.Tags;
-import io.tagforge.labelsystem.transaction.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -53,14 +52,14 @@ public class Ontology {
     }
 
     private final DataSource dataSource;
-    private final Transactions transactions;
     private final JdbcClient jdbc;
     private final Tags tags;
     private final Releases releases;
+    private final Curation curation;
 
-    Ontology(DataSource dataSource, Transactions transactions, JdbcClient jdbc, Releases releases) {
+    Ontology(DataSource dataSource, JdbcClient jdbc, Releases releases, Curation curation) {
+        this.curation = curation;
         this.dataSource = dataSource;
-        this.transactions = transactions;
         this.jdbc = jdbc;
         this.tags = new Tags(dataSource);
         this.releases = releases;
@@ -90,39 +89,39 @@ public class Ontology {
     }
 
     public int rename(int tagId, int version, String name) {
-        return curation().rename(tagId, version, name);
+        return curation.rename(actor(), tagId, version, name);
     }
 
     public int setThreshold(int tagId, int version, float threshold) {
-        return curation().setThreshold(tagId, version, threshold);
+        return curation.setThreshold(actor(), tagId, version, threshold);
     }
 
     public int setDetectable(int tagId, int version, boolean detectable) {
-        return curation().setDetectable(tagId, version, detectable);
+        return curation.setDetectable(actor(), tagId, version, detectable);
     }
 
     public int deprecate(int tagId, int version) {
-        return curation().deprecate(tagId, version);
+        return curation.deprecate(actor(), tagId, version);
     }
 
     public int merge(int sourceId, int sourceVersion, int targetId) {
-        Tag target = tags.find(targetId).orElseThrow(() -> new TagforgeException("merge target: no tag " + targetId));
-        return curation().merge(sourceId, sourceVersion, targetId, target.version());
+        Tag target = tags.find(targetId).orElseThrow(() -> new IllegalArgumentException("no tag " + targetId));
+        return curation.merge(actor(), sourceId, sourceVersion, targetId, target.version());
     }
 
     public int split(int tagId, int version, String newName, TagKind kind, List<String> formsToMove) {
-        return curation().split(tagId, version, newName, kind, formsToMove);
+        return curation.split(actor(), tagId, version, newName, kind, formsToMove);
     }
 
     public List<SynonymProposal> openProposals(int limit) {
-        return curation().openProposals(limit);
+        return curation.openProposals(limit);
     }
 
     public void decideProposal(int proposalId, boolean accept) {
         if (accept) {
-            curation().acceptProposal(proposalId);
+            curation.acceptProposal(actor(), proposalId);
         } else {
-            curation().rejectProposal(proposalId);
+            curation.rejectProposal(actor(), proposalId);
         }
     }
 
@@ -135,7 +134,7 @@ public class Ontology {
     }
 
     public Release createRelease(String name, String parentName, String notes) {
-        return curation().createRelease(name, parentName, notes);
+        return curation.createRelease(actor(), name, parentName, notes);
     }
 
     public ReleaseDiff diff(String from, String to) {
@@ -153,8 +152,9 @@ public class Ontology {
         return counts;
     }
 
-    private Curation curation() {
-        return new Curation(transactions, SecurityContextHolder.getContext().getAuthentication().getName());
+    /** who is signed in: the curator the audit log names */
+    private static String actor() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 
     private static String contains(String text) {

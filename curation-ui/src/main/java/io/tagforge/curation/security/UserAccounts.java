@@ -1,5 +1,9 @@
 package io.tagforge.curation.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.labelsystem.curation.AuditEntry;
+import io.tagforge.labelsystem.curation.AuditEntryRepository;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Collection;
 import java.util.List;
@@ -18,10 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AppUserRepository users;
+    private final AuditEntryRepository auditLog;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder) {
+    UserAccounts(AppUserRepository users, AuditEntryRepository auditLog, JdbcClient jdbc, PasswordEncoder encoder) {
+        this.users = users;
+        this.auditLog = auditLog;
         this.jdbc = jdbc;
         this.encoder = encoder;
     }
@@ -34,9 +44,9 @@ public class UserAccounts {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public int create(String username, String password, Collection<String> roles) {
-        int id = insert(username, password, roles);
-        audit("create_user", id, null, state(id));
-        return id;
+        AppUser user = insert(username, password, roles);
+        audit("create_user", user, null);
+        return user.id();
     }
 
     /**
@@ -49,33 +59,23 @@ public class UserAccounts {
         requireRoles(roles);
         // locked: two admins demoting each other at once cannot both pass the last-admin check
         jdbc.sql("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE").update();
-        if (jdbc.sql("SELECT count(*) FROM app_user WHERE id = ?").param(userId).query(Long.class).single() == 0) {
-            throw new AccountException("username", "No user with id " + userId);
-        }
-        String before = state(userId);
-        jdbc.sql("UPDATE app_user SET enabled = ? WHERE id = ?").params(enabled, userId).update();
-        jdbc.sql("DELETE FROM user_role WHERE user_id = ?").param(userId).update();
-        insertRoles(userId, roles);
-        long admins = jdbc.sql("""
-                        SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id
-                         WHERE u.enabled AND r.role = ?""").param(Roles.ADMIN).query(Long.class).single();
-        if (admins == 0) {
+        AppUser user = users.findById(userId)
+                .orElseThrow(() -> new AccountException("username", "No user with id " + userId));
+        String before = state(user);
+        user.update(roles, enabled);
+        users.flush();
+        if (users.countEnabledWithRole(Roles.ADMIN) == 0) {
             throw new AccountException(enabled ? "roles" : "enabled",
                     "This would leave no enabled admin to manage users");
         }
-        audit("update_user", userId, before, state(userId));
+        audit("update_user", user, before);
     }
 
     @RolesAllowed(Roles.ADMIN)
+    @Transactional(readOnly = true)
     public List<Account> list() {
-        return jdbc.sql("""
-                        SELECT u.id, u.username, u.enabled,
-                               coalesce(array_to_string(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), ','), '') AS roles
-                          FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
-                         GROUP BY u.id ORDER BY u.username""")
-                .query((rs, n) -> new Account(rs.getInt("id"), rs.getString("username"), rs.getBoolean("enabled"),
-                        rs.getString("roles").isEmpty() ? List.of() : List.of(rs.getString("roles").split(","))))
-                .list();
+        return users.findAllByOrderByUsername().stream()
+                .map(u -> new Account(u.id(), u.username(), u.enabled(), u.roles())).toList();
     }
 
     /** Creates the first admin when no user exists yet; false when there already are users. */
@@ -83,7 +83,7 @@ public class UserAccounts {
     boolean createFirstAdmin(String username, String password) {
         // one app instance at a time does this; the lock keeps two starting together from both creating one
         jdbc.sql("LOCK TABLE app_user IN EXCLUSIVE MODE").update();
-        if (jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single() > 0) {
+        if (users.count() > 0) {
             return false;
         }
         insert(username, password, Set.of(Roles.ADMIN, Roles.CURATOR, Roles.ANNOTATOR));
@@ -92,25 +92,16 @@ public class UserAccounts {
 
     /** The id of a user by name, for tables that record who did something. */
     public int idOf(String username) {
-        return jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Integer.class)
-                .optional().orElseThrow(() -> new IllegalStateException("No user " + username));
+        return users.findByUsername(username).map(AppUser::id)
+                .orElseThrow(() -> new IllegalStateException("No user " + username));
     }
 
-    private int insert(String username, String password, Collection<String> roles) {
+    private AppUser insert(String username, String password, Collection<String> roles) {
         if (password == null || password.length() < 8) {
             throw new AccountException("password", "A password needs at least 8 characters");
         }
         requireRoles(roles);
-        int id = jdbc.sql("INSERT INTO app_user (username, password_hash) VALUES (?, ?) RETURNING id")
-                .params(username, encoder.encode(password)).query(Integer.class).single();
-        insertRoles(id, roles);
-        return id;
-    }
-
-    private void insertRoles(int userId, Collection<String> roles) {
-        for (String role : Set.copyOf(roles)) {
-            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(userId, role).update();
-        }
+        return users.saveAndFlush(new AppUser(username, encoder.encode(password), roles));
     }
 
     private static void requireRoles(Collection<String> roles) {
@@ -125,19 +116,14 @@ public class UserAccounts {
     }
 
     /** The account as the audit log keeps it: name, enabled, roles. */
-    private String state(int userId) {
-        return jdbc.sql("""
-                        SELECT jsonb_build_object('username', u.username, 'enabled', u.enabled,
-                               'roles', coalesce((SELECT jsonb_agg(role ORDER BY role) FROM user_role
-                                                   WHERE user_id = u.id), '[]'))::text
-                          FROM app_user u WHERE u.id = ?""").param(userId).query(String.class).single();
+    private static String state(AppUser user) {
+        ObjectNode state = JSON.createObjectNode().put("username", user.username()).put("enabled", user.enabled());
+        user.roles().forEach(state.putArray("roles")::add);
+        return state.toString();
     }
 
-    private void audit(String action, int userId, String before, String after) {
-        jdbc.sql("""
-                        INSERT INTO audit_log (actor, action, entity_type, entity_id, before, after)
-                        VALUES (?, ?, 'app_user', ?, ?::jsonb, ?::jsonb)""")
-                .params(actor(), action, String.valueOf(userId), before, after).update();
+    private void audit(String action, AppUser user, String before) {
+        auditLog.save(new AuditEntry(actor(), action, "app_user", user.id(), before, state(user)));
     }
 
     private static String actor() {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.NativeTable;
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
+import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,32 @@ class OntologyViewsTest extends SpringUiTest {
             found.add(_get(view.grid, i).name());
         }
         assertThat(found).contains("bear", "teddy bear").allSatisfy(n -> assertThat(n).contains("bear"));
+    }
+
+    /**
+     * The tag page shows version 0; meanwhile a CLI user changes the tag through the same curation service. The
+     * page's rename of version 0 is refused with what happened, writes nothing, and the page shows the tag again.
+     */
+    @Test
+    void aRenameOverAChangeMadeOnTheCliIsRefusedAndWritesNothing() {
+        String name = "conflict test " + System.nanoTime();
+        int tag = coco.jdbc().sql("INSERT INTO tag (name, threshold) VALUES (?, 0.9) RETURNING id").param(name)
+                .query(Integer.class).single();
+        UI.getCurrent().navigate(TagView.class, tag);
+        TagView page = _get(TagView.class);
+
+        context.getBean(Curation.class).setThreshold("cli:carl", tag, 0, 0.5f);
+        page.newName.setValue(name + " renamed");
+        _click(_get(Button.class, spec -> spec.withId("rename")));
+
+        expectNotifications("tag " + tag + " (" + name + ") was changed by someone else since you read it (now version "
+                + "1, you had 0): nothing was saved; reload and retry");
+        assertThat(coco.jdbc().sql("SELECT name || ' ' || version || ' ' || threshold FROM tag WHERE id = ?").param(tag)
+                .query(String.class).single()).isEqualTo(name + " 1 0.5");
+        assertThat(coco.jdbc().sql("SELECT string_agg(actor || ' ' || action, ',') FROM audit_log WHERE entity_type = "
+                + "'tag' AND entity_id = ?").param(String.valueOf(tag)).query(String.class).single())
+                .isEqualTo("cli:carl set-threshold");
+        assertThat(_get(TagView.class).threshold.getValue()).isEqualTo(0.5);
     }
 
     @Test

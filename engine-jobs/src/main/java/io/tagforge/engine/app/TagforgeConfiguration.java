@@ -1,11 +1,12 @@
 package io.tagforge.engine.app;
 
+import io.tagforge.labelsystem.context.TagforgeJpa;
 import io.tagforge.labelsystem.database.Database;
 import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.review.PairReview;
-import io.tagforge.labelsystem.release.Releases;
+import io.tagforge.labelsystem.tag.Tags;
 import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * JPA is on the classpath); every JDBC caller joins its transactions.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(TagforgeJpa.class)
 public class TagforgeConfiguration {
 
     /** {@code tagforge.db.url} (tests) overrides the environment's {@code TAGFORGE_DB_URL}. */
@@ -76,7 +79,7 @@ public class TagforgeConfiguration {
     }
 
     @Bean
-    Releases releases(DataSource dataSource) {
-        return new Releases(dataSource);
+    Tags tags(DataSource dataSource) {
+        return new Tags(dataSource);
     }
 }

@@ -3,7 +3,6 @@ package io.tagforge.engine.vocab;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.Releases;
-import io.tagforge.labelsystem.transaction.Transactions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 + "tags follow. Names, Chinese names and thresholds are copied as they are now. Audited; undoable."})
 public class ReleaseCommand implements Callable<Integer> {
 
-    private final Transactions transactions;
+    private final Curation curation;
     private final Releases releases;
 
     @Parameters(paramLabel = "NAME", description = "the new release (letters, digits, '.', '_', '-')")
@@ -27,14 +26,14 @@ public class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--notes", paramLabel = "TEXT", description = "what this release is for")
     String notes;
 
-    ReleaseCommand(Transactions transactions, Releases releases) {
-        this.transactions = transactions;
+    ReleaseCommand(Curation curation, Releases releases) {
+        this.curation = curation;
         this.releases = releases;
     }
 
     @Override
     public Integer call() {
-        Release release = new Curation(transactions, Actor.current()).createRelease(name, parent, notes);
+        Release release = curation.createRelease(Actor.current(), name, parent, notes);
         int size = releases.entries(release.name()).size();
         System.out.printf("release %s: %d tags%s%n", release.name(), size, parent != null ? " (parent " + parent + ")" : "");
         return 0;

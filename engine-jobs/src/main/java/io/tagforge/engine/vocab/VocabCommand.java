@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 BuildCommand.class,
                 DiffCommand.class,
                 ReleaseCommand.class,
+                TagCommand.class,
                 ProposeDetectableCommand.class,
         })
 public class VocabCommand {

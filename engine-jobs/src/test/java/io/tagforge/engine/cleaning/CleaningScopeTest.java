@@ -9,6 +9,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.TestModels;
+import io.tagforge.labelsystem.context.LabelSystemContext;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import io.tagforge.labelsystem.release.Releases;
@@ -26,6 +27,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,10 +79,13 @@ class CleaningScopeTest {
     void aReleaseFreezesWhatCuratorsDecidedAndExportsIt() throws SQLException {
         int sky = (int) count("SELECT id FROM tag WHERE name = 'sky' AND kind = 0");
         int version = (int) count("SELECT version FROM tag WHERE id = " + sky);
-        Curation curation = new Curation(Transactions.over(DB), "curator");
-        curation.setDetectable(sky, version, true);
-        curation.createRelease("scoped", null, "after cleaning");
-        List<String> names = new Releases(DB).entries("scoped").stream().map(e -> e.name()).toList();
+        List<String> names;
+        try (ConfigurableApplicationContext spring = LabelSystemContext.start(DB)) {
+            Curation curation = spring.getBean(Curation.class);
+            curation.setDetectable("curator", sky, version, true);
+            curation.createRelease("curator", "scoped", null, "after cleaning");
+            names = spring.getBean(Releases.class).entries("scoped").stream().map(e -> e.name()).toList();
+        }
         Map<String, byte[]> files = new RamTagListExport(DB).files("scoped");
         assertThat(files).containsKey(RamTagListExport.DETECTABLE_FILE);
         List<String> lines = new String(files.get(RamTagListExport.DETECTABLE_FILE), StandardCharsets.UTF_8).lines().toList();

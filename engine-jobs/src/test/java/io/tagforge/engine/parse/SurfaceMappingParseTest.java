@@ -8,6 +8,7 @@ import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.context.LabelSystemContext;
 import io.tagforge.labelsystem.curation.Curation;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
@@ -26,6 +27,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,28 +63,30 @@ class SurfaceMappingParseTest {
         assertThat(sofa.examples()).containsExactlyInAnyOrder("A dog sleeping on a sofa next to a window.",
                 "Two cats on a brown sofa.");
 
-        Curation curation = new Curation(Transactions.over(DB), "curator");
-        long block = curation.blockMapping("Sofa", "couch", "a sofa is no couch in this test");
-        assertThat(SurfaceMappings.observed(DB, DATASET, "sofa", 0, 0, 10)).singleElement()
-                .matches(ObservedMapping::blocked);
-        parse();
-        assertThat(observed()).noneMatch(o -> o.startsWith("sofa → couch")).contains("bike → bicycle SYNONYM 1");
-        assertThat(parsedTags()).doesNotContain("couch").contains("dog", "cat", "bicycle");
+        try (ConfigurableApplicationContext spring = LabelSystemContext.start(DB)) {
+            Curation curation = spring.getBean(Curation.class);
+            long block = curation.blockMapping("curator", "Sofa", "couch", "a sofa is no couch in this test");
+            assertThat(SurfaceMappings.observed(DB, DATASET, "sofa", 0, 0, 10)).singleElement()
+                    .matches(ObservedMapping::blocked);
+            parse();
+            assertThat(observed()).noneMatch(o -> o.startsWith("sofa → couch")).contains("bike → bicycle SYNONYM 1");
+            assertThat(parsedTags()).doesNotContain("couch").contains("dog", "cat", "bicycle");
 
-        curation.undo(block);
-        parse();
-        assertThat(observed()).contains("sofa → couch WORDNET_SYNONYM 2");
-        assertThat(parsedTags()).contains("couch");
+            curation.undo("curator", block);
+            parse();
+            assertThat(observed()).contains("sofa → couch WORDNET_SYNONYM 2");
+            assertThat(parsedTags()).contains("couch");
 
-        // a person accepted the bicycle pair (its rows carry the decision): a block leaves that row alone
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE tag_assignment SET state = " + AssignmentState.ACCEPTED.code()
-                    + " WHERE tag_id = (SELECT id FROM tag WHERE name = 'bicycle')");
+            // a person accepted the bicycle pair (its rows carry the decision): a block leaves that row alone
+            try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE tag_assignment SET state = " + AssignmentState.ACCEPTED.code()
+                        + " WHERE tag_id = (SELECT id FROM tag WHERE name = 'bicycle')");
+            }
+            curation.blockMapping("curator", "bike", "bicycle", "test");
+            curation.blockMapping("curator", "sofa", "couch", "test");
+            parse();
+            assertThat(parsedTags()).contains("bicycle", "dog", "cat").doesNotContain("couch");
         }
-        curation.blockMapping("bike", "bicycle", "test");
-        curation.blockMapping("sofa", "couch", "test");
-        parse();
-        assertThat(parsedTags()).contains("bicycle", "dog", "cat").doesNotContain("couch");
     }
 
     /** the dataset parsed again with the database's vocabulary as it is now */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.cli.TagforgeCli;
+import io.tagforge.labelsystem.curation.Curation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
 
 class VocabCommandTest {
@@ -112,6 +114,38 @@ class VocabCommandTest {
         Result r = run("vocab", "lookup", "couch");
         assertThat(r.out.strip()).isEqualTo("couch\tcouch\tEXACT");
         assertThat(r.err).contains("no tags in the database yet");
+    }
+
+    /**
+     * A curator changes tag dog in the UI after the CLI user read it: the CLI's change of the version it read is
+     * refused, saying what happened, and writes nothing.
+     */
+    @Test
+    void aChangeOverSomeoneElsesChangeIsRefusedAndWritesNothing() {
+        JdbcClient jdbc = JdbcClient.create(TestDatabase.dataSource());
+        int dog = jdbc.sql("INSERT INTO tag (name, threshold) VALUES ('dog', 0.8) RETURNING id").query(Integer.class)
+                .single();
+        jdbc.sql("INSERT INTO tag_name (tag_id, form, language, source) VALUES (?, 'dog', 'en', 0)").param(dog).update();
+        assertThat(run("vocab", "tag", "dog").out).startsWith("tag " + dog + " dog (OBJECT_SCENE) version 0 threshold 0.8\n")
+                .contains("names: dog (en, primary)");
+
+        try (ConfigurableApplicationContext ui = TestCli.context()) {
+            ui.getBean(Curation.class).setThreshold("cora", dog, 0, 0.5f);
+        }
+        Result refused = run("vocab", "tag", "dog", "--rename", "hound", "--seen-version", "0");
+        assertThat(refused.code).isEqualTo(4);
+        assertThat(refused.err.strip()).isEqualTo("error: tag " + dog + " (dog) was changed by someone else since you "
+                + "read it (now version 1, you had 0): nothing was saved; reload and retry");
+        assertThat(jdbc.sql("SELECT name || ' ' || version || ' ' || threshold FROM tag").query(String.class).single())
+                .isEqualTo("dog 1 0.5");
+        assertThat(jdbc.sql("SELECT string_agg(actor || ' ' || action, ',') FROM audit_log").query(String.class)
+                .single()).isEqualTo("cora set-threshold");
+
+        Result renamed = run("vocab", "tag", String.valueOf(dog), "--rename", "hound", "--seen-version", "1");
+        assertThat(renamed.code).isZero();
+        assertThat(renamed.out).startsWith("tag " + dog + " hound (OBJECT_SCENE) version 2 threshold 0.5\n");
+        assertThat(run("vocab", "tag", "hound", "--threshold", "0.7").err)
+                .contains("error: a change needs --seen-version");
     }
 
     record Result(int code, String out, String err) {

@@ -8,8 +8,8 @@ import java.sql.SQLException;
  * assignment (same image, source and caption): A's copy is dropped, together with its flag evidence and
  * reviews. A's regions and names move too (a name B already has stays with A), and A's reviewed or flagged
  * image–tag pairs (tag_pair) where B has none on that image, so their decisions govern the moved rows; where B
- * has one, B's decides. A ends deprecated and merged into B. Every moved or dropped row is kept in
- * curation_undo_row under the operation's audit entry.
+ * has one, B's decides. (A ending deprecated and merged into B is the curation service's, on the tag
+ * entities.) Every moved or dropped row is kept in curation_undo_row under the operation's audit entry.
  */
 final class TagMerge {
 
@@ -50,9 +50,6 @@ final class TagMerge {
         TagRecord.update(c, "UPDATE tag_name SET tag_id = ?, source = CASE source WHEN 0 THEN 2 ELSE source END "
                 + "WHERE id IN (SELECT row_id FROM curation_undo_row WHERE audit_id = ? AND kind = 'moved_name')",
                 target, auditId);
-        TagRecord.update(c, "UPDATE tag SET deprecated = true, merged_into = ?, version = version + 1, "
-                + "updated_at = now() WHERE id = ?", target, source);
-        TagRecord.touch(c, target);
         return new int[] {moved, dropped};
     }
 

@@ -1,63 +1,17 @@
 package io.tagforge.labelsystem.curation;
 
-import io.tagforge.labelsystem.tag.Tag;
-import io.tagforge.labelsystem.tag.Tags;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * One tag inside a curation transaction: locked, checked against the version the curator saw, and snapshotted
- * (row and names as JSON) for the audit log and for undo, which restores a snapshot.
+ * The JDBC side of curation: undo putting a tag back as its snapshot (TagEntity#snapshot) has it, version
+ * included, and the small statements of the bulk steps.
  */
 final class TagRecord {
 
-    private static final String SNAPSHOT = """
-            SELECT jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind, 'threshold', t.threshold,
-                'description', t.description, 'deprecated', t.deprecated, 'merged_into', t.merged_into,
-                'version', t.version, 'detectable', t.detectable,
-                'names', coalesce((SELECT jsonb_agg(jsonb_build_object('form', n.form, 'language', n.language,
-                    'source', n.source) ORDER BY n.id) FROM tag_name n WHERE n.tag_id = t.id), '[]'::jsonb))::text
-            FROM tag t WHERE t.id = ?""";
-
     private TagRecord() {
-    }
-
-    /** Locks the tag row; fails when it is missing or its version is not {@code expectedVersion}. */
-    static Tag lock(Connection c, int tagId, int expectedVersion) throws SQLException {
-        Tag tag = lock(c, tagId);
-        if (tag.version() != expectedVersion) {
-            throw ConcurrentEditException.tag(tagId, tag.name(), tag.version(), expectedVersion);
-        }
-        return tag;
-    }
-
-    static Tag lock(Connection c, int tagId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM tag WHERE id = ? FOR UPDATE")) {
-            ps.setInt(1, tagId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new CurationException("no tag with id " + tagId);
-                }
-            }
-        }
-        return Tags.find(c, tagId).orElseThrow();
-    }
-
-    static String snapshot(Connection c, int tagId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SNAPSHOT)) {
-            ps.setInt(1, tagId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    /** Counts a change: raises the version and the update time. */
-    static void touch(Connection c, int tagId) throws SQLException {
-        update(c, "UPDATE tag SET version = version + 1, updated_at = now() WHERE id = ?", tagId);
     }
 
     /**

@@ -8,50 +8,40 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Reads releases and their entries; writes a new release's rows inside a caller's transaction. */
-public final class Releases {
+/**
+ * Reads releases and their entries (through their entities); writes a new release's rows inside a caller's
+ * transaction, and reads them there, with JDBC.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Releases {
 
     private static final String RELEASE_COLUMNS = "id, name, parent_id, created_by, created_at, notes";
 
-    private final DataSource dataSource;
+    private final ReleaseRepository releases;
+    private final ReleaseTagRepository entries;
 
-    public Releases(DataSource dataSource) {
-        this.dataSource = dataSource;
+    Releases(ReleaseRepository releases, ReleaseTagRepository entries) {
+        this.releases = releases;
+        this.entries = entries;
     }
 
     public Optional<Release> find(String name) {
-        try (Connection c = dataSource.getConnection()) {
-            return find(c, name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read release " + name + ": " + e.getMessage(), e);
-        }
+        return releases.findByName(name).map(ReleaseEntity::toRelease);
     }
 
     /** Every release, oldest first. */
     public List<Release> list() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + RELEASE_COLUMNS + " FROM release ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            List<Release> releases = new ArrayList<>();
-            while (rs.next()) {
-                releases.add(release(rs));
-            }
-            return releases;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list releases: " + e.getMessage(), e);
-        }
+        return releases.findAllByOrderById().stream().map(ReleaseEntity::toRelease).toList();
     }
 
     /** The entries of the named release by training ID. */
     public List<ReleaseEntry> entries(String name) {
-        try (Connection c = dataSource.getConnection()) {
-            Release release = find(c, name).orElseThrow(() -> new UnknownReleaseException(name));
-            return entries(c, release.id());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read release " + name + ": " + e.getMessage(), e);
-        }
+        Release release = find(name).orElseThrow(() -> new UnknownReleaseException(name));
+        return entries.findByReleaseIdOrderByIdx(release.id()).stream().map(ReleaseTagEntity::toEntry).toList();
     }
 
     public static Optional<Release> find(Connection c, String name) throws SQLException {

@@ -3,24 +3,32 @@ package io.tagforge.labelsystem.curation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tagforge.labelsystem.context.LabelSystemContext;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.tag.Tags;
-import io.tagforge.labelsystem.transaction.Transactions;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Curation's writes are part of the caller's transaction: when the caller fails, they are gone too. */
 class CurationJoinsTransactionTest {
 
-    final DataSource ds = TestDatabase.dataSource();
-    final DataSourceTransactionManager manager = new DataSourceTransactionManager(ds);
-    final Curation alice = new Curation(new Transactions(ds, manager), "alice");
+    static final DataSource ds = TestDatabase.dataSource();
+    static final ConfigurableApplicationContext spring = LabelSystemContext.start(ds);
+    final PlatformTransactionManager manager = spring.getBean(PlatformTransactionManager.class);
+    final Curation curation = spring.getBean(Curation.class);
     final JdbcClient sql = JdbcClient.create(ds);
     int dog;
+
+    @AfterAll
+    static void close() {
+        spring.close();
+    }
 
     @BeforeEach
     void vocabulary() {
@@ -31,8 +39,8 @@ class CurationJoinsTransactionTest {
     @Test
     void aFailingOuterTransactionTakesTheCurationsWritesWithIt() {
         assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(status -> {
-            assertThat(alice.rename(dog, 0, "hound")).isEqualTo(1);
-            assertThat(alice.addSynonym(dog, 1, "doggo", "en")).isEqualTo(2);
+            assertThat(curation.rename("alice", dog, 0, "hound")).isEqualTo(1);
+            assertThat(curation.addSynonym("alice", dog, 1, "doggo", "en")).isEqualTo(2);
             // inside the transaction its own writes are visible: the same connection
             assertThat(sql.sql("SELECT name FROM tag WHERE id = ?").param(dog).query(String.class).single())
                     .isEqualTo("hound");
@@ -47,7 +55,7 @@ class CurationJoinsTransactionTest {
 
     @Test
     void withoutAnOuterTransactionEachOperationCommitsOnItsOwn() {
-        assertThat(alice.rename(dog, 0, "hound")).isEqualTo(1);
+        assertThat(curation.rename("alice", dog, 0, "hound")).isEqualTo(1);
         assertThat(new Tags(ds).find(dog).orElseThrow().name()).isEqualTo("hound");
         assertThat(sql.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isEqualTo(1);
     }

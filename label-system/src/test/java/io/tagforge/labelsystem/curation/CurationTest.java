@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.context.LabelSystemContext;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
@@ -25,8 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 class CurationTest {
 
@@ -34,10 +38,22 @@ class CurationTest {
     static final int SOFA = 2;
     static final int DOG = 3;
 
+    static ConfigurableApplicationContext context;
+    static Curation curation;
+
     final DataSource ds = TestDatabase.dataSource();
-    final Curation alice = new Curation(Transactions.over(ds), "alice");
-    final Curation bob = new Curation(Transactions.over(ds), "bob");
     final Tags tags = new Tags(ds);
+
+    @BeforeAll
+    static void start() {
+        context = LabelSystemContext.start(TestDatabase.dataSource());
+        curation = context.getBean(Curation.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
 
     @BeforeEach
     void vocabulary() throws SQLException {
@@ -61,7 +77,7 @@ class CurationTest {
 
     @Test
     void renameIsAuditedAndUndone() throws SQLException {
-        assertThat(alice.rename(SOFA, 0, "Sofa ")).isEqualTo(1);
+        assertThat(curation.rename("alice", SOFA, 0, "Sofa ")).isEqualTo(1);
         Tag sofa = tags.find(SOFA).orElseThrow();
         assertThat(sofa.name()).isEqualTo("Sofa");
         assertThat(sofa.version()).isEqualTo(1);
@@ -69,47 +85,47 @@ class CurationTest {
         assertThat(query("SELECT actor || ' ' || action || ' ' || (before->>'name') || '→' || (after->>'name') "
                 + "FROM audit_log")).isEqualTo("alice rename sofa→Sofa");
 
-        alice.undo(lastAudit());
+        curation.undo("alice", lastAudit());
         assertThat(tags.find(SOFA).orElseThrow().name()).isEqualTo("sofa");
         assertThat(tags.find(SOFA).orElseThrow().version()).isZero();
         assertThat(tags.names(SOFA)).contains(new TagName("sofa", "en", NameSource.PRIMARY));
         assertThat(query("SELECT count(*) FROM audit_log WHERE undone_by IS NOT NULL")).isEqualTo("1");
-        assertThatThrownBy(() -> alice.undo(1)).isInstanceOf(CurationException.class).hasMessageContaining("already undone");
+        assertThatThrownBy(() -> curation.undo("alice", 1)).isInstanceOf(CurationException.class).hasMessageContaining("already undone");
     }
 
     /** curated surface mappings: block, add and remove are audited and undone; a repeat or an unknown tag fails */
     @Test
     void surfaceMappingsAreAuditedAndUndone() throws SQLException {
-        long block = alice.blockMapping(" Davenport ", "sofa", "a bench in captions");
+        long block = curation.blockMapping("alice", " Davenport ", "sofa", "a bench in captions");
         assertThat(query("SELECT surface || ' ' || action || ' ' || tag_name || ' ' || created_by FROM surface_mapping "
                 + "WHERE surface = 'davenport'")).isEqualTo("davenport 2 sofa alice");
-        assertThatThrownBy(() -> alice.blockMapping("davenport", "sofa", null)).isInstanceOf(CurationException.class)
+        assertThatThrownBy(() -> curation.blockMapping("alice", "davenport", "sofa", null)).isInstanceOf(CurationException.class)
                 .hasMessage("\"davenport\" is already blocked from sofa");
-        assertThatThrownBy(() -> alice.addMapping("settee", "chaise", null)).isInstanceOf(CurationException.class)
+        assertThatThrownBy(() -> curation.addMapping("alice", "settee", "chaise", null)).isInstanceOf(CurationException.class)
                 .hasMessage("no live tag named \"chaise\"");
-        long add = bob.addMapping("mobile phone", "dog", null);
+        long add = curation.addMapping("bob", "mobile phone", "dog", null);
         long mapping = Long.parseLong(query("SELECT id FROM surface_mapping WHERE surface = 'mobile phone'"));
-        long remove = bob.removeMapping(mapping);
+        long remove = curation.removeMapping("bob", mapping);
         assertThat(query("SELECT count(*) FROM surface_mapping WHERE surface = 'mobile phone'")).isEqualTo("0");
 
-        bob.undo(remove);
+        curation.undo("bob", remove);
         assertThat(query("SELECT id || ' ' || tag_name FROM surface_mapping WHERE surface = 'mobile phone'"))
                 .isEqualTo(mapping + " dog");
-        bob.undo(add);
-        alice.undo(block);
+        curation.undo("bob", add);
+        curation.undo("alice", block);
         assertThat(query("SELECT count(*) FROM surface_mapping WHERE surface IN ('mobile phone', 'davenport')"))
                 .isEqualTo("0");
         assertThat(query("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log"))
                 .isEqualTo("block-mapping,add-mapping,remove-mapping,undo,undo,undo");
-        assertThatThrownBy(() -> alice.undo(add)).isInstanceOf(CurationException.class)
+        assertThatThrownBy(() -> curation.undo("alice", add)).isInstanceOf(CurationException.class)
                 .hasMessageContaining("already undone");
     }
 
     @Test
     void aStaleVersionIsAConflictAndWritesNothing() throws SQLException {
         int seen = tags.find(DOG).orElseThrow().version();
-        alice.setThreshold(DOG, seen, 0.5f);
-        assertThatThrownBy(() -> bob.setThreshold(DOG, seen, 0.9f))
+        curation.setThreshold("alice", DOG, seen, 0.5f);
+        assertThatThrownBy(() -> curation.setThreshold("bob", DOG, seen, 0.9f))
                 .isInstanceOf(ConcurrentEditException.class)
                 .hasMessage("tag 3 (dog) was changed by someone else since you read it (now version 1, you had 0): "
                         + "nothing was saved; reload and retry");
@@ -122,11 +138,11 @@ class CurationTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
-        for (Curation who : List.of(alice, bob)) {
+        for (String who : List.of("alice", "bob")) {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    who.setDescription(DOG, 0, "edited by " + (who == alice ? "alice" : "bob"));
+                    curation.setDescription(who, DOG, 0, "edited by " + who);
                     return "saved";
                 } catch (ConcurrentEditException e) {
                     return "conflict";
@@ -146,33 +162,33 @@ class CurationTest {
 
     @Test
     void nameTakenAndBadValuesAreRefused() {
-        assertThatThrownBy(() -> alice.rename(SOFA, 0, "COUCH")).isInstanceOf(CurationException.class)
+        assertThatThrownBy(() -> curation.rename("alice", SOFA, 0, "COUCH")).isInstanceOf(CurationException.class)
                 .hasMessage("tag 1 is already named \"COUCH\" (OBJECT_SCENE): merge instead");
-        assertThatThrownBy(() -> alice.rename(SOFA, 0, "a\tb")).isInstanceOf(CurationException.class);
-        assertThatThrownBy(() -> alice.setThreshold(SOFA, 0, 1.5f)).isInstanceOf(CurationException.class);
-        assertThatThrownBy(() -> alice.addSynonym(SOFA, 0, "settee", "en")).isInstanceOf(CurationException.class)
+        assertThatThrownBy(() -> curation.rename("alice", SOFA, 0, "a\tb")).isInstanceOf(CurationException.class);
+        assertThatThrownBy(() -> curation.setThreshold("alice", SOFA, 0, 1.5f)).isInstanceOf(CurationException.class);
+        assertThatThrownBy(() -> curation.addSynonym("alice", SOFA, 0, "settee", "en")).isInstanceOf(CurationException.class)
                 .hasMessageContaining("already has the name");
-        assertThatThrownBy(() -> alice.removeSynonym(SOFA, 0, "sofa", "en")).isInstanceOf(CurationException.class);
-        assertThatThrownBy(() -> alice.rename(99, 0, "x")).hasMessage("no tag with id 99");
+        assertThatThrownBy(() -> curation.removeSynonym("alice", SOFA, 0, "sofa", "en")).isInstanceOf(CurationException.class);
+        assertThatThrownBy(() -> curation.rename("alice", 99, 0, "x")).hasMessage("no tag with id 99");
     }
 
     @Test
     void synonymsTranslationsAndDescriptions() throws SQLException {
-        int v = alice.addSynonym(COUCH, 0, "divan", "en");
-        v = alice.setTranslation(COUCH, v, "zh", "长沙发");
-        v = alice.setDescription(COUCH, v, " upholstered seat for several people ");
-        v = alice.removeSynonym(COUCH, v, "divan", "en");
+        int v = curation.addSynonym("alice", COUCH, 0, "divan", "en");
+        v = curation.setTranslation("alice", COUCH, v, "zh", "长沙发");
+        v = curation.setDescription("alice", COUCH, v, " upholstered seat for several people ");
+        v = curation.removeSynonym("alice", COUCH, v, "divan", "en");
         assertThat(v).isEqualTo(4);
         assertThat(tags.names(COUCH)).containsExactly(new TagName("couch", "en", NameSource.PRIMARY),
                 new TagName("长沙发", "zh", NameSource.MANUAL));
         assertThat(tags.find(COUCH).orElseThrow().description()).isEqualTo("upholstered seat for several people");
         // undo the newest first; an older change cannot be undone over a newer one
         List<Long> audits = audits();
-        assertThatThrownBy(() -> alice.undo(audits.get(1))).isInstanceOf(ConcurrentEditException.class)
+        assertThatThrownBy(() -> curation.undo("alice", audits.get(1))).isInstanceOf(ConcurrentEditException.class)
                 .hasMessageContaining("undo the later changes first");
-        alice.undo(audits.get(3));
-        alice.undo(audits.get(2));
-        alice.undo(audits.get(1));
+        curation.undo("alice", audits.get(3));
+        curation.undo("alice", audits.get(2));
+        curation.undo("alice", audits.get(1));
         assertThat(tags.names(COUCH)).contains(new TagName("沙发", "zh", NameSource.IMPORT), new TagName("divan", "en",
                 NameSource.MANUAL));
         assertThat(tags.find(COUCH).orElseThrow().description()).isNull();
@@ -181,7 +197,7 @@ class CurationTest {
     @Test
     void mergeMovesAssignmentsWithoutDuplicatesAndUndoPutsThemBack() throws SQLException {
         String assignmentsBefore = assignments();
-        assertThat(alice.merge(SOFA, 0, COUCH, 0)).isEqualTo(1);
+        assertThat(curation.merge("alice", SOFA, 0, COUCH, 0)).isEqualTo(1);
         assertThat(query("SELECT string_agg(image_id || ':' || tag_id, ',' ORDER BY id) FROM tag_assignment"))
                 .isEqualTo("1:1,2:1,3:1,3:1");
         assertThat(query("SELECT count(*) FROM flag_evidence")).isEqualTo("1");
@@ -191,9 +207,9 @@ class CurationTest {
         assertThat(tags.names(COUCH)).extracting(TagName::form).contains("couch", "sofa", "settee", "davenport", "沙发");
         assertThat(tags.names(COUCH)).contains(new TagName("sofa", "en", NameSource.MANUAL));
         assertThat(query("SELECT after->>'moved' || '/' || (after->>'dropped') FROM audit_log")).isEqualTo("2/1");
-        assertThatThrownBy(() -> alice.merge(SOFA, 1, DOG, 0)).hasMessageContaining("deprecated and merged into tag 1");
+        assertThatThrownBy(() -> curation.merge("alice", SOFA, 1, DOG, 0)).hasMessageContaining("deprecated and merged into tag 1");
 
-        alice.undo(lastAudit());
+        curation.undo("alice", lastAudit());
         assertThat(assignments()).isEqualTo(assignmentsBefore);
         assertThat(tags.find(SOFA).orElseThrow().deprecated()).isFalse();
         assertThat(tags.names(SOFA)).extracting(TagName::form).containsExactlyInAnyOrder("sofa", "settee", "davenport");
@@ -207,9 +223,9 @@ class CurationTest {
                 INSERT INTO tag_pair (dataset_id, image_id, tag_id, state, flag_rule) VALUES
                     (1, 3, 2, 3, 2), (1, 1, 2, 2, 0), (1, 1, 1, 1, 0);""");
         String pairs = "SELECT string_agg(image_id || ':' || tag_id || ':' || state, ',' ORDER BY id) FROM tag_pair";
-        alice.merge(SOFA, 0, COUCH, 0);
+        curation.merge("alice", SOFA, 0, COUCH, 0);
         assertThat(query(pairs)).isEqualTo("3:1:3,1:2:2,1:1:1");
-        alice.undo(lastAudit());
+        curation.undo("alice", lastAudit());
         assertThat(query(pairs)).isEqualTo("3:2:3,1:2:2,1:1:1");
     }
 
@@ -219,22 +235,22 @@ class CurationTest {
                 INSERT INTO app_user (username, password_hash) VALUES ('rev', 'x');
                 INSERT INTO review (assignment_id, user_id, decision, previous_state) VALUES (2, 1, 2, 0);
                 UPDATE tag_assignment SET state = 2 WHERE id = 2;""");
-        alice.merge(SOFA, 0, COUCH, 0);
+        curation.merge("alice", SOFA, 0, COUCH, 0);
         assertThat(query("SELECT count(*) FROM review")).isEqualTo("0");
-        alice.undo(lastAudit());
+        curation.undo("alice", lastAudit());
         assertThat(query("SELECT assignment_id || ':' || decision FROM review")).isEqualTo("2:2");
         assertThat(query("SELECT state FROM tag_assignment WHERE id = 2")).isEqualTo("2");
     }
 
     @Test
     void splitTakesFormsAlongAndUndoRemovesTheNewTag() throws SQLException {
-        int settee = alice.split(SOFA, 0, "settee", TagKind.OBJECT_SCENE, List.of("settee"));
+        int settee = curation.split("alice", SOFA, 0, "settee", TagKind.OBJECT_SCENE, List.of("settee"));
         assertThat(tags.find(settee).orElseThrow().threshold()).isEqualTo(0.6f);
         assertThat(tags.names(settee)).extracting(TagName::form).containsExactly("settee");
         assertThat(tags.names(SOFA)).extracting(TagName::form).containsExactlyInAnyOrder("sofa", "davenport");
-        assertThatThrownBy(() -> alice.split(SOFA, 1, "x", TagKind.OBJECT_SCENE, List.of("nope")))
+        assertThatThrownBy(() -> curation.split("alice", SOFA, 1, "x", TagKind.OBJECT_SCENE, List.of("nope")))
                 .hasMessageContaining("no English synonym \"nope\"");
-        alice.undo(lastAudit());
+        curation.undo("alice", lastAudit());
         assertThat(tags.find(settee)).isEmpty();
         assertThat(tags.names(SOFA)).extracting(TagName::form).containsExactlyInAnyOrder("sofa", "settee", "davenport");
     }
@@ -244,30 +260,30 @@ class CurationTest {
         sql("""
                 INSERT INTO synonym_proposal (target_tag, form, evidence, confidence) VALUES (1, 'lounge', '{}', 0.4);
                 INSERT INTO synonym_proposal (target_tag, source_tag, evidence, confidence) VALUES (1, 2, '{}', 0.9);""");
-        assertThat(alice.openProposals(10)).extracting(SynonymProposal::id).containsExactly(2, 1);
-        alice.acceptProposal(1);
+        assertThat(curation.openProposals(10)).extracting(SynonymProposal::id).containsExactly(2, 1);
+        curation.acceptProposal("alice", 1);
         assertThat(tags.names(COUCH)).contains(new TagName("lounge", "en", NameSource.WORDNET));
-        assertThatThrownBy(() -> bob.acceptProposal(1)).isInstanceOf(ConcurrentEditException.class)
+        assertThatThrownBy(() -> curation.acceptProposal("bob", 1)).isInstanceOf(ConcurrentEditException.class)
                 .hasMessage("proposal 1 was already accepted by alice");
-        alice.acceptProposal(2);
+        curation.acceptProposal("alice", 2);
         assertThat(tags.find(SOFA).orElseThrow().mergedInto()).isEqualTo(COUCH);
-        alice.undo(lastAudit());
+        curation.undo("alice", lastAudit());
         assertThat(tags.find(SOFA).orElseThrow().mergedInto()).isNull();
         assertThat(query("SELECT state FROM synonym_proposal WHERE id = 2")).isEqualTo("PROPOSED");
-        bob.rejectProposal(2);
+        curation.rejectProposal("bob", 2);
         assertThat(query("SELECT state || ' ' || decided_by FROM synonym_proposal WHERE id = 2")).isEqualTo("REJECTED bob");
     }
 
     @Test
     void releasesKeepTheParentsTrainingIds() throws SQLException {
-        Releases releases = new Releases(ds);
-        alice.createRelease("v1", null, "first");
+        Releases releases = context.getBean(Releases.class);
+        curation.createRelease("alice", "v1", null, "first");
         assertThat(releases.entries("v1")).extracting(ReleaseEntry::name).containsExactly("couch", "sofa", "dog");
         assertThat(releases.entries("v1").get(0).nameZh()).isEqualTo("沙发");
-        int couch = alice.merge(SOFA, 0, COUCH, 0);
-        alice.setThreshold(COUCH, couch, 0.75f);
+        int couch = curation.merge("alice", SOFA, 0, COUCH, 0);
+        curation.setThreshold("alice", COUCH, couch, 0.75f);
         sql("INSERT INTO tag (name) VALUES ('cat')");
-        alice.createRelease("v2", "v1", null);
+        curation.createRelease("alice", "v2", "v1", null);
         assertThat(releases.entries("v2")).extracting(ReleaseEntry::name).containsExactly("couch", "dog", "cat");
 
         ReleaseDiff diff = ReleaseDiff.between(ds, "v1", "v2");
@@ -279,9 +295,9 @@ class CurationTest {
         assertThat(diff.summary()).isEqualTo("v1 (3 tags) → v2 (3 tags): 1 added, 0 removed, 1 merged, 1 moved, "
                 + "0 renamed, 0 translated, 1 threshold");
         assertThat(releases.find("v2").orElseThrow().parentId()).isEqualTo(releases.find("v1").orElseThrow().id());
-        assertThatThrownBy(() -> alice.createRelease("v2", null, null)).hasMessageContaining("already exists");
-        assertThatThrownBy(() -> alice.createRelease("bad name", null, null)).isInstanceOf(CurationException.class);
-        alice.undo(lastAudit());
+        assertThatThrownBy(() -> curation.createRelease("alice", "v2", null, null)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> curation.createRelease("alice", "bad name", null, null)).isInstanceOf(CurationException.class);
+        curation.undo("alice", lastAudit());
         assertThat(releases.find("v2")).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.context.LabelSystemContext;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.release.UnknownReleaseException;
@@ -19,20 +20,35 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 class TagListImportTest {
 
     static final Path RAM = Path.of("../../shared/ram");
     static final Path TAG2TEXT = RAM.resolve("tag2text_ori_tag_list.txt");
 
+    static ConfigurableApplicationContext context;
+
     final DataSource ds = TestDatabase.dataSource();
     final TagListImport importer = new TagListImport(Transactions.over(ds), "tester");
 
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void start() {
+        context = LabelSystemContext.start(TestDatabase.dataSource());
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
 
     @BeforeEach
     void empty() {
@@ -52,14 +68,14 @@ class TagListImportTest {
             assertThat(dir.resolve("out").resolve(file)).as(file).hasSameBinaryContentAs(RAM.resolve(file));
         }
 
-        List<ReleaseEntry> entries = new Releases(ds).entries("ram-4585");
+        List<ReleaseEntry> entries = context.getBean(Releases.class).entries("ram-4585");
         assertThat(entries).hasSize(4585);
         ReleaseEntry couch = entries.get(1141);
         assertThat(couch.name()).isEqualTo("couch");
         assertThat(couch.index()).isEqualTo(1141);
         assertThat(entries.get(0).nameZh()).isEqualTo("三维CG渲染 ");
         assertThat(entries.get(0).thresholdLine()).isEqualTo("0.65");
-        assertThat(new Releases(ds).find("ram-4585")).get().extracting(r -> r.createdBy()).isEqualTo("tester");
+        assertThat(context.getBean(Releases.class).find("ram-4585")).get().extracting(r -> r.createdBy()).isEqualTo("tester");
     }
 
     @Test
