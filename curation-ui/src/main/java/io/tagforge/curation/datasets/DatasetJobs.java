@@ -3,8 +3,14 @@ package io.tagforge.curation.datasets;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
+import io.tagforge.engine.dataset.DatasetStats;
+import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
+import io.tagforge.engine.ingest.IngestFormat;
+import io.tagforge.engine.ingest.IngestRequest;
+import io.tagforge.engine.ingest.IngestResult;
+import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelSpec;
@@ -22,8 +28,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts a dataset's parse, generation and cleaning from the UI, as the CLI's parse, generate and clean commands
- * do (same jobs, same defaults), on the app's job thread. Input is checked here, before anything runs: a refusal
+ * The datasets, and their ingest, parse, generation and cleaning started from the UI as the CLI's commands start
+ * them (same jobs, same defaults), on the app's job thread. Input is checked here, before anything runs: a refusal
  * is an {@link IllegalArgumentException} with a one-line message naming the field. The job makes its own row;
  * the future ends with it (or with the job's failure).
  */
@@ -38,10 +44,25 @@ public class DatasetJobs {
 
     private final Jobs jobs;
     private final DataSource dataSource;
+    private final DatasetStore datasets;
 
-    DatasetJobs(Jobs jobs, DataSource dataSource) {
+    DatasetJobs(Jobs jobs, DataSource dataSource, DatasetStore datasets) {
         this.jobs = jobs;
         this.dataSource = dataSource;
+        this.datasets = datasets;
+    }
+
+    /** Every dataset with its counts. */
+    public List<DatasetStats> datasets() {
+        return datasets.all();
+    }
+
+    /** Ingests {@code file} into {@code dataset}; the ingester checks the input and makes its own job row. */
+    public Future<IngestResult> ingest(IngestFormat format, String file, String dataset, String imagesFolder) {
+        IngestRequest request = new IngestRequest(format, Path.of(file.strip()), dataset.strip(),
+                imagesFolder == null || imagesFolder.isBlank() ? null : Path.of(imagesFolder.strip()), false, null);
+        Ingester ingester = new Ingester(dataSource);
+        return jobs.submit(() -> ingester.ingest(request, JobListener.NONE));
     }
 
     public Future<?> parse(String dataset) {

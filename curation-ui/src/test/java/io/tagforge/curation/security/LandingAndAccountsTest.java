@@ -12,6 +12,7 @@ import com.vaadin.flow.router.RouterLink;
 import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.curation.app.MainLayout;
+import io.tagforge.curation.app.NotAllowedView;
 import io.tagforge.curation.dashboard.DashboardView;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tagforge.engine.generation;
 
 import io.tagforge.engine.cli.AppContext;
-import io.tagforge.engine.cli.DeviceOption;
+import io.tagforge.engine.model.DeviceOption;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;

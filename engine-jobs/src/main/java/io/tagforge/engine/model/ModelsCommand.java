@@ -2,7 +2,6 @@ package io.tagforge.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.engine.cli.DeviceOption;
 import io.tagforge.engine.cli.UserException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs the parser shares: {@code --vocab ram|db|DIR} and {@code --threads N}. */
-final class ParserOptions {
+public final class ParserOptions {
 
     @Option(names = "--vocab", defaultValue = "ram",
             description = "Tag vocabulary: 'ram' (RAM's 4585 tags in ../shared/ram, with WordNet synonyms and the "
@@ -32,7 +32,7 @@ final class ParserOptions {
         return dir;
     }
 
-    Vocabulary vocabulary(AppContext context) {
+    public Vocabulary vocabulary(AppContext context) {
         if (vocab.equals(DATABASE)) {
             if (!DatabaseVocabulary.hasTags(context.dataSource())) {
                 throw new UserException("--vocab db: the database has no tags: import a vocabulary first "
@@ -47,7 +47,7 @@ final class ParserOptions {
 
     private static final String DATABASE = "db";
 
-    int threads() {
+    public int threads() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new UserException("--threads must be at least 1");

@@ -1,4 +1,4 @@
-package io.tagforge.engine.export;
+package io.tagforge.engine.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
