@@ -1,8 +1,8 @@
 package io.tagforge.curation.app;
 
-import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.demo.DemoData;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +39,7 @@ class DemoOnFirstStart {
         if (!datasets.all().isEmpty()) {
             return;
         }
-        Path shared = AppContext.defaultSharedDir();
+        Path shared = SharedData.dir();
         Path cocoMini = DemoData.cocoMini(shared);
         if (!Files.isDirectory(cocoMini.resolve("annotations"))) {
             log.warn("No demo data at {} (set TAGFORGE_DEMO_DATA): starting with an empty database", cocoMini);

@@ -2,8 +2,6 @@ package io.tagforge.engine.cli;
 
 import io.tagforge.db.Database;
 import io.tagforge.db.DatabaseSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 
 /**
@@ -23,24 +21,6 @@ public class AppContext implements AutoCloseable {
             database = Database.open(settings);
         }
         return database.dataSource();
-    }
-
-    /**
-     * The shared folder beside the checkout ({@code ../shared}) or {@code TAGFORGE_SHARED}, where RAM's tag
-     * lists and the COCO-MINI demo data are.
-     */
-    public Path sharedDir() {
-        return defaultSharedDir();
-    }
-
-    public static Path defaultSharedDir() {
-        String env = System.getenv("TAGFORGE_SHARED");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        Path home = Path.of(System.getProperty("tagforge.home", ".")).toAbsolutePath().normalize();
-        Path shared = home.resolveSibling("shared");
-        return Files.isDirectory(shared) ? shared : home.resolve("shared");
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tagforge.engine.demo;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,12 +20,12 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path cocoMini = DemoData.cocoMini(context.sharedDir());
+        Path cocoMini = DemoData.cocoMini(SharedData.dir());
         if (!Files.isDirectory(cocoMini.resolve("annotations"))) {
             throw new UserException(cocoMini + ": no COCO-MINI here; set TAGFORGE_DEMO_DATA");
         }
         Path home = Path.of(System.getProperty("tagforge.home", "."));
-        DemoData.load(context.dataSource(), cocoMini, context.sharedDir().resolve("ram"), home.resolve("demo/embedder"),
+        DemoData.load(context.dataSource(), cocoMini, SharedData.dir().resolve("ram"), home.resolve("demo/embedder"),
                 System.out::println);
         return 0;
     }

@@ -2,6 +2,7 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.parser.audit.AuditSample;
 import io.tagforge.parser.audit.GoldFile;
 import io.tagforge.parser.service.ParseService;
@@ -64,7 +65,7 @@ class AuditCommand implements Runnable {
         if (sample < 1) {
             throw new UserException("--sample must be at least 1");
         }
-        Path file = captions != null ? captions : context.sharedDir().resolve("datasets/coco-captions_val2017.json");
+        Path file = captions != null ? captions : SharedData.dir().resolve("datasets/coco-captions_val2017.json");
         if (!Files.isRegularFile(file)) {
             throw new UserException("--captions " + file + ": no such file");
         }

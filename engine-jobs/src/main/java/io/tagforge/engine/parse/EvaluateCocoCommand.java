@@ -2,6 +2,7 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
 import io.tagforge.parser.evaluation.CaptionTagEvaluation;
 import io.tagforge.parser.evaluation.CocoCategoryMap;
@@ -50,14 +51,14 @@ class EvaluateCocoCommand implements Runnable {
 
     @Override
     public void run() {
-        Path dir = coco != null ? coco : context.sharedDir().resolve("datasets/coco-mini");
+        Path dir = coco != null ? coco : SharedData.dir().resolve("datasets/coco-mini");
         Path captions = dir.resolve("annotations/captions_train2017.json");
         Path instances = dir.resolve("annotations/instances_train2017.json");
         if (!Files.isRegularFile(captions) || !Files.isRegularFile(instances)) {
             throw new UserException("--coco " + dir + ": needs annotations/captions_train2017.json and "
                     + "annotations/instances_train2017.json");
         }
-        Path vocabDir = parser.vocabularyDir(context);
+        Path vocabDir = parser.vocabularyDir();
         try {
             List<CocoImage> images = CocoImages.read(captions, instances);
             List<String> names = Files.readAllLines(vocabDir.resolve(RamVocabulary.TAG_LIST));

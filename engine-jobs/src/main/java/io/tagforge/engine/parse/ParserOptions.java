@@ -2,6 +2,7 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.UserException;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
@@ -24,8 +25,8 @@ public final class ParserOptions {
     Integer threads;
 
     /** The folder of the RAM tag list (not for --vocab db). */
-    Path vocabularyDir(AppContext context) {
-        Path dir = vocab.equals("ram") ? context.sharedDir().resolve("ram") : Path.of(vocab);
+    Path vocabularyDir() {
+        Path dir = vocab.equals("ram") ? SharedData.dir().resolve("ram") : Path.of(vocab);
         if (!Files.isRegularFile(dir.resolve(RamVocabulary.TAG_LIST))) {
             throw new UserException("--vocab " + vocab + ": no " + RamVocabulary.TAG_LIST + " in " + dir);
         }
@@ -42,7 +43,7 @@ public final class ParserOptions {
                 return DatabaseVocabulary.load(context.dataSource(), wordNet, LookupOptions.defaults());
             }
         }
-        return RamVocabulary.load(vocabularyDir(context));
+        return RamVocabulary.load(vocabularyDir());
     }
 
     private static final String DATABASE = "db";

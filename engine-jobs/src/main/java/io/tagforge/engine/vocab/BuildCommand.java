@@ -11,6 +11,7 @@ import io.tagforge.labelsystem.builder.CandidateCounts;
 import io.tagforge.labelsystem.builder.VocabularyBuilder;
 import io.tagforge.labelsystem.ramformat.TextLines;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,7 +114,7 @@ public class BuildCommand implements Callable<Integer> {
         }
         if (coco != null) {
             Path file = coco.isEmpty()
-                    ? context.sharedDir().resolve("datasets/coco-mini/annotations/instances_train2017.json")
+                    ? SharedData.dir().resolve("datasets/coco-mini/annotations/instances_train2017.json")
                     : Path.of(coco);
             if (!Files.exists(file)) {
                 throw new UserException(file + ": no such file");

@@ -1,6 +1,7 @@
 package io.tagforge.engine.vocab;
 
 import io.tagforge.engine.cli.AppContext;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
@@ -45,7 +46,7 @@ public class LookupCommand implements Callable<Integer> {
             if (DatabaseVocabulary.hasTags(context.dataSource())) {
                 vocabulary = DatabaseVocabulary.load(context.dataSource(), wordNet, options);
             } else {
-                Path ram = context.sharedDir().resolve("ram");
+                Path ram = SharedData.dir().resolve("ram");
                 System.err.println("no tags in the database yet: looking up in " + ram.resolve(RamVocabulary.TAG_LIST)
                         + " (import it with ./tagforge vocab import-ram)");
                 vocabulary = LabelSystemErrors.asUserErrors(() -> RamVocabulary.load(ram, wordNet, options));

@@ -11,6 +11,7 @@ import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
@@ -50,8 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RamExportTest {
 
-    static final Path SHARED = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent()
-            .resolveSibling("shared");
+    static final Path SHARED = SharedData.dir();
     static final Path COCO_MINI = SHARED.resolve("datasets/coco-mini");
     private static final ObjectMapper JSON = new ObjectMapper();
 

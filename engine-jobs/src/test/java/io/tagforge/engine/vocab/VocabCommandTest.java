@@ -6,6 +6,7 @@ import io.tagforge.db.DatabaseSettings;
 import io.tagforge.db.TestDatabase;
 import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
 
 class VocabCommandTest {
 
-    static final Path RAM = Path.of("../../shared/ram").toAbsolutePath().normalize();
+    static final Path RAM = SharedData.dir().resolve("ram");
 
     @TempDir
     Path dir;
@@ -123,11 +124,6 @@ class VocabCommandTest {
             @Override
             public synchronized DataSource dataSource() {
                 return TestDatabase.dataSource();
-            }
-
-            @Override
-            public Path sharedDir() {
-                return RAM.getParent();
             }
         };
         PrintStream stdout = System.out;
