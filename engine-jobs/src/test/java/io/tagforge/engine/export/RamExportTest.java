@@ -11,6 +11,7 @@ import io.tagforge.engine.cli.AppContext;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.cli.UserException;
 import io.tagforge.engine.job.JobStore;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RamExportTest {
 
     static final Path SHARED = SharedData.dir();
-    static final Path COCO_MINI = SHARED.resolve("datasets/coco-mini");
+    static final Path COCO_MINI = CocoMiniFixture.cocoMini();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final DataSource DB = TestDatabase.dataSource();
@@ -64,7 +65,7 @@ class RamExportTest {
     @BeforeAll
     static void seed(@TempDir Path work) throws Exception {
         TestDatabase.get().truncateAll();
-        coco = CocoMiniFixture.load(DB, SHARED, work, "coco-mini", "ram-4585");
+        coco = CocoMiniFixture.parsed(DB, work, "coco-mini", "ram-4585");
     }
 
     @Test

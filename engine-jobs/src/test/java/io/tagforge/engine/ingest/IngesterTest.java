@@ -7,7 +7,7 @@ import io.tagforge.db.TestDatabase;
 import io.tagforge.engine.dataset.DatasetStats;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobListener;
-import io.tagforge.labelsystem.shareddata.SharedData;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IngesterTest {
 
-    static final Path COCO_MINI = SharedData.dir().resolve("datasets/coco-mini");
+    static final Path COCO_MINI = CocoMiniFixture.cocoMini();
     static final Path VAL_CAPTIONS = COCO_MINI.resolve("annotations/captions_val2017.json");
     static final Path VAL_IMAGES = COCO_MINI.resolve("val2017");
 
