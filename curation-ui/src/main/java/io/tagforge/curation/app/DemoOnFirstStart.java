@@ -4,6 +4,7 @@ import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.demo.DemoData;
 import io.tagforge.labelsystem.transaction.Transactions;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;

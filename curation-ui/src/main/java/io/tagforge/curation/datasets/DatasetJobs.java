@@ -3,8 +3,14 @@ package io.tagforge.curation.datasets;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
+import io.tagforge.engine.dataset.DatasetStats;
+import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
+import io.tagforge.engine.ingest.IngestFormat;
+import io.tagforge.engine.ingest.IngestRequest;
+import io.tagforge.engine.ingest.IngestResult;
+import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelSpec;
@@ -39,10 +45,25 @@ public class DatasetJobs {
 
     private final Jobs jobs;
     private final DataSource dataSource;
+    private final DatasetStore datasets;
 
-    DatasetJobs(Jobs jobs, DataSource dataSource) {
+    DatasetJobs(Jobs jobs, DataSource dataSource, DatasetStore datasets) {
         this.jobs = jobs;
         this.dataSource = dataSource;
+        this.datasets = datasets;
+    }
+
+    /** Every dataset with its counts. */
+    public List<DatasetStats> datasets() {
+        return datasets.all();
+    }
+
+    /** Ingests {@code file} into {@code dataset}; the ingester checks the input and makes its own job row. */
+    public Future<IngestResult> ingest(IngestFormat format, String file, String dataset, String imagesFolder) {
+        IngestRequest request = new IngestRequest(format, Path.of(file.strip()), dataset.strip(),
+                imagesFolder == null || imagesFolder.isBlank() ? null : Path.of(imagesFolder.strip()), false, null);
+        Ingester ingester = new Ingester(dataSource);
+        return jobs.submit(() -> ingester.ingest(request, JobListener.NONE));
     }
 
     public Future<?> parse(String dataset) {

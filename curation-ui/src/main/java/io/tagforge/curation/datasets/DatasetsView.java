@@ -10,13 +10,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.dataset.DatasetStats;
-import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.ingest.IngestFormat;
-import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.IngestResult;
-import io.tagforge.engine.ingest.Ingester;
-import io.tagforge.engine.job.JobListener;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -24,7 +20,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import java.util.List;
 
 /** Datasets with their counts, and the recent jobs with live progress (server push), log and error. */
@@ -34,7 +29,7 @@ import java.util.List;
 public class DatasetsView extends VerticalLayout {
 
     private final Jobs jobs;
-    private final DatasetStore datasets;
+    private final DatasetJobs starts;
     final Grid<DatasetStats> datasetGrid = new Grid<>();
     final Grid<JobRecord> jobGrid = new Grid<>();
     private final Pre log = new Pre();
@@ -43,17 +38,14 @@ public class DatasetsView extends VerticalLayout {
     final TextField name = new TextField("Dataset");
     final TextField images = new TextField("Images folder");
     final Span ingestState = new Span();
-    private final Ingester ingester;
     private final StartedWork ingest = new StartedWork(ingestState);
     final DatasetJobsForm datasetJobs;
     private Long shownJob;
 
-    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live, DataSource dataSource,
-            DatasetJobs starts) {
+    public DatasetsView(Jobs jobs, LiveRefresh live, DatasetJobs starts) {
         this.jobs = jobs;
+        this.starts = starts;
         this.datasetJobs = new DatasetJobsForm(starts);
-        this.datasets = datasets;
-        this.ingester = new Ingester(dataSource);
         datasetGrid.addColumn(DatasetStats::name).setHeader("Dataset").setSortable(true);
         datasetGrid.addColumn(DatasetStats::format).setHeader("Format");
         datasetGrid.addColumn(DatasetStats::images).setHeader("Images");
@@ -113,10 +105,9 @@ public class DatasetsView extends VerticalLayout {
             ingest.say("Name the captions file and the dataset");
             return;
         }
-        IngestRequest request = new IngestRequest(format.getValue(), Path.of(file.getValue().strip()),
-                name.getValue().strip(), images.isEmpty() ? null : Path.of(images.getValue().strip()), false, null);
-        ingest.start(jobs.submit(() -> ingester.ingest(request, JobListener.NONE)),
-                "Ingesting " + request.file().getFileName() + " into " + request.dataset() + "...", "Ingest refused: ",
+        ingest.start(starts.ingest(format.getValue(), file.getValue(), name.getValue(), images.getValue()),
+                "Ingesting " + Path.of(file.getValue().strip()).getFileName() + " into " + name.getValue().strip()
+                        + "...", "Ingest refused: ",
                 r -> {
                     IngestResult result = (IngestResult) r;
                     return "Ingested " + result.dataset() + ": " + result.imagesAdded() + " images, "
@@ -127,7 +118,7 @@ public class DatasetsView extends VerticalLayout {
     /** Re-reads datasets and jobs; the ticker calls it every second. */
     void refresh() {
         ingest.follow();
-        List<DatasetStats> all = datasets.all();
+        List<DatasetStats> all = starts.datasets();
         datasetGrid.setItems(all);
         datasetJobs.refresh(all.stream().map(DatasetStats::name).toList());
         List<JobRecord> recent = jobs.recent(50);

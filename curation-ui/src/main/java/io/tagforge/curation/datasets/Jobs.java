@@ -62,7 +62,7 @@ public class Jobs {
      * background; the future reports a refused input.
      */
     @RolesAllowed(Roles.ADMIN)
-    public Future<?> submit(Callable<?> work) {
+    public <T> Future<T> submit(Callable<T> work) {
         return threads.submit(work);
     }
 

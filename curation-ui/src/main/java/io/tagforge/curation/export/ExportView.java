@@ -23,13 +23,10 @@ import io.tagforge.curation.datasets.Jobs;
 import io.tagforge.curation.datasets.LiveRefresh;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.engine.dataset.DatasetStats;
-import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.export.ExportFormat;
-import io.tagforge.engine.export.ExportJob;
 import io.tagforge.engine.export.ExportPolicy;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.release.Release;
-import io.tagforge.labelsystem.release.Releases;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -52,16 +49,16 @@ public class ExportView extends VerticalLayout {
     private final Grid<Exports.Done> history = new Grid<>();
     private Long runningJob;
 
-    public ExportView(Exports exports, Jobs jobs, DatasetStore datasets, Releases releases, LiveRefresh live) {
+    public ExportView(Exports exports, Jobs jobs, LiveRefresh live) {
         this.exports = exports;
         this.jobs = jobs;
         dataset.setId("export-dataset");
-        List<DatasetStats> all = datasets.all();
+        List<DatasetStats> all = exports.datasets();
         dataset.setItems(all);
         all.stream().findFirst().ifPresent(dataset::setValue);
         dataset.setItemLabelGenerator(DatasetStats::name);
         release.setId("export-release");
-        List<Release> releaseList = releases.list();
+        List<Release> releaseList = exports.releases();
         release.setItems(releaseList);
         // the newest release is the usual choice
         releaseList.stream().max(java.util.Comparator.comparing(Release::createdAt)).ifPresent(release::setValue);
@@ -148,7 +145,7 @@ public class ExportView extends VerticalLayout {
         Anchor download = new Anchor(DownloadHandler.forFile(done.path().toFile()), "Download " + done.path().getFileName());
         download.setId("export-download");
         download.setDownload(true);
-        Anchor manifest = new Anchor(DownloadHandler.forFile(ExportJob.manifestPath(done.path()).toFile()), "manifest");
+        Anchor manifest = new Anchor(DownloadHandler.forFile(done.manifestPath().toFile()), "manifest");
         manifest.setDownload(true);
         Span file = new Span(done.file());
         file.setId("export-file");

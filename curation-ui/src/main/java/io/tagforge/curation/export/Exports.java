@@ -3,12 +3,16 @@ package io.tagforge.curation.export;
 import io.tagforge.curation.datasets.Jobs;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.labelsystem.datahome.DataHome;
+import io.tagforge.engine.dataset.DatasetStats;
+import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.export.ExportFormat;
 import io.tagforge.engine.export.ExportJob;
 import io.tagforge.engine.export.ExportPolicy;
 import io.tagforge.engine.export.ExportRecord;
 import io.tagforge.engine.export.ExportRecordRepository;
 import io.tagforge.engine.export.ExportRequest;
+import io.tagforge.labelsystem.release.Release;
+import io.tagforge.labelsystem.release.Releases;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,17 +48,36 @@ public class Exports {
         public Path path() {
             return Path.of(file);
         }
+
+        public Path manifestPath() {
+            return ExportJob.manifestPath(path());
+        }
     }
 
     private final Jobs jobs;
     private final ExportRecordRepository exports;
+    private final DatasetStore datasets;
+    private final Releases releases;
     private final Path folder;
 
-    Exports(Jobs jobs, ExportRecordRepository exports, @Value("${tagforge.export-dir:}") String folder) {
+    Exports(Jobs jobs, ExportRecordRepository exports, DatasetStore datasets, Releases releases,
+            @Value("${tagforge.export-dir:}") String folder) {
         this.jobs = jobs;
         this.exports = exports;
+        this.datasets = datasets;
+        this.releases = releases;
         this.folder = (folder.isBlank() ? DataHome.fromEnvironment().resolve("exports") : Path.of(folder))
                 .toAbsolutePath().normalize();
+    }
+
+    /** The datasets to export from. */
+    public List<DatasetStats> datasets() {
+        return datasets.all();
+    }
+
+    /** The releases to export with. */
+    public List<Release> releases() {
+        return releases.list();
     }
 
     /** Starts the export job; returns its id. */

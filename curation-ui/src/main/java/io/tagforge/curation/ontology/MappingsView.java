@@ -9,7 +9,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tagforge.curation.app.UserErrors;
+import io.tagforge.curation.errors.UserErrors;
 import io.tagforge.curation.security.Roles;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import jakarta.annotation.security.RolesAllowed;

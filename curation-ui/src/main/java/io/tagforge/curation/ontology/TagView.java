@@ -21,7 +21,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tagforge.curation.app.UserErrors;
+import io.tagforge.curation.errors.UserErrors;
 import io.tagforge.curation.ontology.Ontology.TagPage;
 import io.tagforge.curation.ontology.Ontology.TagRow;
 import io.tagforge.curation.security.Roles;

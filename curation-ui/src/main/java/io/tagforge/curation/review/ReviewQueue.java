@@ -39,7 +39,7 @@ public class ReviewQueue {
     private final CurrentUser user;
     private final int minReviewed;
 
-    ReviewQueue(PairReview review, JdbcClient jdbc, CurrentUser user,
+    public ReviewQueue(PairReview review, JdbcClient jdbc, CurrentUser user,
                 @Value("${tagforge.review.min-reviewed:" + PairReview.MIN_REVIEWED + "}") int minReviewed) {
         this.review = review;
         this.jdbc = jdbc;

@@ -15,7 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.tagforge.curation.app.UserErrors;
+import io.tagforge.curation.errors.UserErrors;
 import io.tagforge.curation.review.ReviewItem.Box;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.curation.security.Roles;

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tagforge.curation.app.UserErrors;
+import io.tagforge.curation.errors.UserErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Set;

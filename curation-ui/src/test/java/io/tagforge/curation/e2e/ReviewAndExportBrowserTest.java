@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.engine.review.Decision;
 import io.tagforge.engine.review.PairReview;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

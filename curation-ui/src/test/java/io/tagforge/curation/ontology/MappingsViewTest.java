@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import io.tagforge.labelsystem.mapping.ObservedMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.tagforge.curation.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.engine.review.Decision;
 import io.tagforge.engine.review.QueueCursor;
@@ -13,6 +12,7 @@ import io.tagforge.engine.review.ReviewConflictException;
 import io.tagforge.engine.review.ReviewFilter;
 import io.tagforge.engine.review.RuleStats;
 import io.tagforge.labelsystem.assignment.FlagRule;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.tagforge.curation.CocoMiniFixture;
 import io.tagforge.curation.SpringUiTest;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

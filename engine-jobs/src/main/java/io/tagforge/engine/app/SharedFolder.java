@@ -1,22 +1,16 @@
 package io.tagforge.engine.app;
 
-import java.nio.file.Files;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.nio.file.Path;
 
 /**
- * The shared folder beside the checkout ({@code ../shared}) or {@code TAGFORGE_SHARED}, where RAM's tag lists
- * and the COCO-MINI demo data are.
+ * The shared folder (RAM's tag lists, the COCO data) as a bean, so that a test's context can point it elsewhere
+ * ({@code tagforge.shared}); where it is found is {@link SharedData}'s to say.
  */
 public record SharedFolder(Path dir) {
 
     public static SharedFolder locate() {
-        String env = System.getenv("TAGFORGE_SHARED");
-        if (env != null && !env.isBlank()) {
-            return new SharedFolder(Path.of(env));
-        }
-        Path home = Path.of(System.getProperty("tagforge.checkout", ".")).toAbsolutePath().normalize();
-        Path shared = home.resolveSibling("shared");
-        return new SharedFolder(Files.isDirectory(shared) ? shared : home.resolve("shared"));
+        return new SharedFolder(SharedData.dir());
     }
 
     public Path resolve(String other) {

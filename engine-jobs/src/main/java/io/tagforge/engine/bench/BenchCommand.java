@@ -1,7 +1,5 @@
 package io.tagforge.engine.bench;
 
-import io.tagforge.engine.export.ExportBenchCommand;
-import io.tagforge.engine.parse.ParseBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code ./tagforge bench ...}: speed figures and ratios are printed by commands, never asserted in tests. */

@@ -2,7 +2,7 @@ package io.tagforge.engine.bench;
 
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
-import io.tagforge.engine.cli.DeviceOption;
+import io.tagforge.engine.model.DeviceOption;
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
 import io.tagforge.engine.images.DatasetImages;

@@ -3,6 +3,7 @@ package io.tagforge.engine.demo;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.labelsystem.transaction.Transactions;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

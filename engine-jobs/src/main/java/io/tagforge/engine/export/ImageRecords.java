@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * COPY streams sorted by image id (images with their captions; assignments), so memory holds one image whatever
  * the dataset's size. The two connections must share one snapshot ({@link Snapshot}) for the streams to agree.
  */
-final class ImageRecords implements AutoCloseable {
+public final class ImageRecords implements AutoCloseable {
 
     private final ReleaseIndex release;
     private final String imageRoot;
@@ -52,14 +52,14 @@ final class ImageRecords implements AutoCloseable {
     }
 
     /** An image's row repeats for each of its captions, and comes once with a null caption when it has none. */
-    static String imagesSql(int datasetId, ExportPolicy policy) {
+    public static String imagesSql(int datasetId, ExportPolicy policy) {
         return "SELECT i.id, i.path, c.id, c.text FROM image i LEFT JOIN caption c ON c.image_id = i.id"
                 + " AND c.origin IN (" + list(policy.captionOrigins().stream()) + ")"
                 + " WHERE i.dataset_id = " + datasetId + " AND NOT i.missing ORDER BY i.id, c.id";
     }
 
     /** The state that counts is the pair's (a pair absent from tag_pair is ACTIVE), whatever its rows say. */
-    static String assignmentsSql(int datasetId, ExportPolicy policy, Set<AssignmentState> states) {
+    public static String assignmentsSql(int datasetId, ExportPolicy policy, Set<AssignmentState> states) {
         return "SELECT a.image_id, a.tag_id, a.caption_id FROM tag_assignment a LEFT JOIN tag_pair p"
                 + " ON p.image_id = a.image_id AND p.tag_id = a.tag_id WHERE a.dataset_id = " + datasetId
                 + " AND a.source IN (" + list(policy.sources().stream().map(AssignmentSource::code)) + ")"

@@ -1,6 +1,6 @@
 package io.tagforge.engine.generation;
 
-import io.tagforge.engine.cli.DeviceOption;
+import io.tagforge.engine.model.DeviceOption;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;

@@ -2,7 +2,7 @@ package io.tagforge.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tagforge.engine.cli.DeviceOption;
+import io.tagforge.engine.model.DeviceOption;
 import io.tagforge.labelsystem.error.TagforgeException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

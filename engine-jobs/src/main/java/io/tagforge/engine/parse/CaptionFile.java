@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
@@ -32,7 +34,7 @@ import java.util.function.Consumer;
  * annotation without a text caption are skipped; an empty caption is kept (it has no tags). Only a file that
  * is not JSON where JSON was announced is an error: nothing of it is parsed.
  */
-final class CaptionFile implements Iterator<CaptionRecord>, Closeable {
+public final class CaptionFile implements Iterator<CaptionRecord>, Closeable {
 
     enum Format { COCO_JSON, TSV, PLAIN_TEXT }
 
@@ -63,6 +65,19 @@ final class CaptionFile implements Iterator<CaptionRecord>, Closeable {
             this.json = null;
         }
         advance();
+    }
+
+    /** The first {@code limit} captions' texts (all when null), for timing the parser on them. */
+    public static List<String> texts(Path file, Integer limit, Consumer<String> warnings) {
+        List<String> texts = new ArrayList<>();
+        try (CaptionFile captions = open(file, warnings)) {
+            while (captions.hasNext() && (limit == null || texts.size() < limit)) {
+                texts.add(captions.next().caption());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     /** Opens the file; {@code warnings} receives one line per bad record. */

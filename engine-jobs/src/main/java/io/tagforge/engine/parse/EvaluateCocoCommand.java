@@ -2,6 +2,7 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.engine.app.SharedFolder;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
 import io.tagforge.parser.evaluation.CaptionTagEvaluation;
 import io.tagforge.parser.evaluation.CocoCategoryMap;

@@ -2,6 +2,7 @@ package io.tagforge.engine.parse;
 
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.engine.app.SharedFolder;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
@@ -13,7 +14,7 @@ import javax.sql.DataSource;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs the parser shares: {@code --vocab ram|db|DIR} and {@code --threads N}. */
-final class ParserOptions {
+public final class ParserOptions {
 
     @Option(names = "--vocab", defaultValue = "ram",
             description = "Tag vocabulary: 'ram' (RAM's 4585 tags in ../shared/ram, with WordNet synonyms and the "
@@ -33,7 +34,7 @@ final class ParserOptions {
         return dir;
     }
 
-    Vocabulary vocabulary(SharedFolder shared, DataSource dataSource) {
+    public Vocabulary vocabulary(SharedFolder shared, DataSource dataSource) {
         if (vocab.equals(DATABASE)) {
             if (!DatabaseVocabulary.hasTags(dataSource)) {
                 throw new TagforgeException("--vocab db: the database has no tags: import a vocabulary first "
@@ -48,7 +49,7 @@ final class ParserOptions {
 
     private static final String DATABASE = "db";
 
-    int threads() {
+    public int threads() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new TagforgeException("--threads must be at least 1");

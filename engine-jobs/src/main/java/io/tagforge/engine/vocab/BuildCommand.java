@@ -12,6 +12,7 @@ import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.TextLines;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import io.tagforge.labelsystem.transaction.Transactions;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.io.IOException;
 import java.io.PrintWriter;

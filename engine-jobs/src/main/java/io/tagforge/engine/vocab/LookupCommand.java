@@ -1,6 +1,7 @@
 package io.tagforge.engine.vocab;
 
 import io.tagforge.engine.app.SharedFolder;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;

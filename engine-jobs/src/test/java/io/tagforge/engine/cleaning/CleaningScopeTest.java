@@ -3,7 +3,7 @@ package io.tagforge.engine.cleaning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.engine.export.CocoMiniFixture;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
@@ -42,7 +42,7 @@ class CleaningScopeTest {
     @BeforeAll
     static void cleanCocoMini(@TempDir Path work) throws Exception {
         TestDatabase.get().truncateAll();
-        CocoMiniFixture.load(DB, TestModels.SHARED, work, "coco-mini", "ram-4585");
+        CocoMiniFixture.parsed(DB, work, "coco-mini", "ram-4585");
         // a tag list with kinds (Tag2Text) says what a tag is, whatever WordNet would propose
         exec("UPDATE tag SET kind = " + TagKind.ATTRIBUTE.code() + " WHERE name = 'kitchen'");
         exec("UPDATE tag SET kind = " + TagKind.ACTION.code() + " WHERE name = 'table'");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tagforge.engine.cli.TagforgeCli;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,8 +19,7 @@ import picocli.CommandLine;
 
 class EvaluateCommandTest {
 
-    private static final Path EVAL = Path.of(System.getProperty("user.dir")).toAbsolutePath()
-            .getParent().resolveSibling("shared").resolve("ram/eval");
+    private static final Path EVAL = SharedData.dir().resolve("ram/eval");
 
     @TempDir
     Path dir;

@@ -10,6 +10,8 @@ import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.engine.testing.CocoMiniFixture;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,9 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RamExportTest {
 
-    static final Path SHARED = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent()
-            .resolveSibling("shared");
-    static final Path COCO_MINI = SHARED.resolve("datasets/coco-mini");
+    static final Path SHARED = SharedData.dir();
+    static final Path COCO_MINI = CocoMiniFixture.cocoMini();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final DataSource DB = TestDatabase.dataSource();
@@ -63,7 +64,7 @@ class RamExportTest {
     @BeforeAll
     static void seed(@TempDir Path work) throws Exception {
         TestDatabase.get().truncateAll();
-        coco = CocoMiniFixture.load(DB, SHARED, work, "coco-mini", "ram-4585");
+        coco = CocoMiniFixture.parsed(DB, work, "coco-mini", "ram-4585");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.dataset.DatasetStats;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobListener;
+import io.tagforge.engine.testing.CocoMiniFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IngesterTest {
 
-    static final Path COCO_MINI = Path.of("../../shared/datasets/coco-mini");
+    static final Path COCO_MINI = CocoMiniFixture.cocoMini();
     static final Path VAL_CAPTIONS = COCO_MINI.resolve("annotations/captions_val2017.json");
     static final Path VAL_IMAGES = COCO_MINI.resolve("val2017");
 

@@ -1,5 +1,6 @@
 package io.tagforge.engine.model;
 
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -17,8 +18,7 @@ import java.util.stream.Stream;
 public final class TestModels {
 
     public static final Path MODELS = Path.of(System.getProperty("user.dir"), "src/test/resources/models");
-    public static final Path SHARED = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent()
-            .resolveSibling("shared");
+    public static final Path SHARED = SharedData.dir();
     public static final Path COCO_VAL = SHARED.resolve("datasets/coco-mini/val2017");
 
     private TestModels() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.engine.cli.TagforgeCli;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ import picocli.CommandLine;
 /** {@code ./tagforge parse} on the three input formats, with the bad input a real corpus has. */
 class ParseCommandTest {
 
-    private static final Path RAM = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("ram");
+    private static final Path RAM = SharedData.dir().resolve("ram");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ConfigurableApplicationContext context;
 

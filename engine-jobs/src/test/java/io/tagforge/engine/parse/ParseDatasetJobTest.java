@@ -15,6 +15,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.TagListImport;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -37,7 +38,7 @@ import picocli.CommandLine;
 /** {@code ./tagforge parse --dataset}: COCO-MINI val2017 captions plus one generated caption, parsed into the DB. */
 class ParseDatasetJobTest {
 
-    private static final Path SHARED = Path.of("").toAbsolutePath().getParent().resolveSibling("shared");
+    private static final Path SHARED = SharedData.dir();
     private static final DataSource DB = TestDatabase.dataSource();
     private static Vocabulary vocabulary;
 

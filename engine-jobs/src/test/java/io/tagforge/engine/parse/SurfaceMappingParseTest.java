@@ -14,6 +14,7 @@ import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.mapping.SurfaceMappings;
 import io.tagforge.labelsystem.ramformat.TagListImport;
 import io.tagforge.labelsystem.transaction.Transactions;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SurfaceMappingParseTest {
 
-    private static final Path SHARED = Path.of("").toAbsolutePath().getParent().resolveSibling("shared");
+    private static final Path SHARED = SharedData.dir();
     private static final DataSource DB = TestDatabase.dataSource();
     private static final String DATASET = "mapping-captions";
 

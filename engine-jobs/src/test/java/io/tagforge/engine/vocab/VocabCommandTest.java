@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.labelsystem.curation.Curation;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ import picocli.CommandLine;
 
 class VocabCommandTest {
 
-    static final Path RAM = Path.of("../../shared/ram").toAbsolutePath().normalize();
+    static final Path RAM = SharedData.dir().resolve("ram");
 
     @TempDir
     Path dir;

@@ -2,11 +2,11 @@ package io.tagforge.labelsystem.detectable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class DetectabilityTest {
 
     @Test
     void ramsListIsMostlyThings() throws IOException {
-        List<String> names = Files.readAllLines(Path.of("../../shared/ram/ram_tag_list.txt"));
+        List<String> names = Files.readAllLines(SharedData.dir().resolve("ram/ram_tag_list.txt"));
         long detectable = names.stream().filter(n -> detectability.propose(n, TagKind.OBJECT_SCENE)).count();
         // RAM's 4585 tags mix objects with scenes, attributes and actions; most are things
         assertThat(detectable).isBetween(2500L, 3800L);

@@ -9,6 +9,7 @@ import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.release.UnknownReleaseException;
 import io.tagforge.labelsystem.transaction.Transactions;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 class TagListImportTest {
 
-    static final Path RAM = Path.of("../../shared/ram");
+    static final Path RAM = SharedData.dir().resolve("ram");
     static final Path TAG2TEXT = RAM.resolve("tag2text_ori_tag_list.txt");
 
     static ConfigurableApplicationContext context;

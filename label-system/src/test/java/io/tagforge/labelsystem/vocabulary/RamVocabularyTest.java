@@ -2,6 +2,7 @@ package io.tagforge.labelsystem.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.SharedWordNet;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Lookups against RAM's real 4585-name list, which the parser's captions meet. */
 class RamVocabularyTest {
 
-    static final Path RAM = Path.of("../../shared/ram");
+    static final Path RAM = SharedData.dir().resolve("ram");
     static InMemoryVocabulary vocabulary;
 
     @BeforeAll

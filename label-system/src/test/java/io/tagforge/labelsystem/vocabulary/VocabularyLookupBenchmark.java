@@ -2,6 +2,7 @@ package io.tagforge.labelsystem.vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public class VocabularyLookupBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Path shared = Path.of(System.getProperty("tagforge.shared", "../shared"));
+        Path shared = SharedData.dir();
         try (WordNet wordNet = WordNet.open()) {
             vocabulary = RamVocabulary.load(shared.resolve("ram"), wordNet, LookupOptions.defaults());
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.parser.service.ParseService;
 import io.tagforge.parser.testing.RamVocabularies;
-import io.tagforge.parser.testing.SharedData;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;

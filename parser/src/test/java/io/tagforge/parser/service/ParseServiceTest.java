@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.parser.caption.CaptionParser;
 import io.tagforge.parser.caption.ParsedCaption;
 import io.tagforge.parser.testing.RamListVocabulary;
-import io.tagforge.parser.testing.SharedData;
+import io.tagforge.labelsystem.shareddata.SharedData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.tagforge.parser.testing;
 
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.vocabulary.MatchRule;
 import io.tagforge.labelsystem.vocabulary.TagMatch;

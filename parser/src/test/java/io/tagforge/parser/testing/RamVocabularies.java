@@ -1,5 +1,6 @@
 package io.tagforge.parser.testing;
 
+import io.tagforge.labelsystem.shareddata.SharedData;
 import io.tagforge.labelsystem.vocabulary.InMemoryVocabulary;
 import io.tagforge.labelsystem.vocabulary.RamVocabulary;
 

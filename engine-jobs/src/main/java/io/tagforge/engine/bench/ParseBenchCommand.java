@@ -1,15 +1,15 @@
-package io.tagforge.engine.parse;
+package io.tagforge.engine.bench;
 
 import io.tagforge.labelsystem.error.TagforgeException;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.tagforge.engine.app.SharedFolder;
+import io.tagforge.engine.parse.CaptionFile;
+import io.tagforge.engine.parse.ParserOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.CaptionParser;
 import io.tagforge.parser.service.ParseService;
 import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,14 +134,7 @@ public class ParseBenchCommand implements Runnable {
     }
 
     private List<String> read() {
-        List<String> texts = new ArrayList<>();
-        try (CaptionFile file = CaptionFile.open(captions, w -> System.err.println("warning: " + w))) {
-            while (file.hasNext() && (limit == null || texts.size() < limit)) {
-                texts.add(file.next().caption());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> texts = CaptionFile.texts(captions, limit, w -> System.err.println("warning: " + w));
         if (texts.isEmpty()) {
             throw new TagforgeException(captions + ": no captions");
         }

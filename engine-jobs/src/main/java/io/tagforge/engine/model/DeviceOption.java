@@ -1,6 +1,5 @@
-package io.tagforge.engine.cli;
+package io.tagforge.engine.model;
 
-import io.tagforge.engine.model.ModelDevice;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

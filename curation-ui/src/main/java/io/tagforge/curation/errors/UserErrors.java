@@ -1,4 +1,4 @@
-package io.tagforge.curation.app;
+package io.tagforge.curation.errors;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;

@@ -1,4 +1,4 @@
-package io.tagforge.engine.export;
+package io.tagforge.engine.bench;
 
 import io.tagforge.labelsystem.assignment.AssignmentSource;
 import io.tagforge.labelsystem.assignment.AssignmentState;

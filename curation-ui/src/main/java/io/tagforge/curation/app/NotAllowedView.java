@@ -1,4 +1,4 @@
-package io.tagforge.curation.security;
+package io.tagforge.curation.app;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -16,7 +16,6 @@ import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import io.tagforge.curation.app.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 

@@ -1,5 +1,10 @@
-package io.tagforge.engine.export;
+package io.tagforge.engine.bench;
 
+import io.tagforge.engine.export.ExportFormat;
+import io.tagforge.engine.export.ExportJob;
+import io.tagforge.engine.export.ExportPolicy;
+import io.tagforge.engine.export.ExportRequest;
+import io.tagforge.engine.export.ImageRecords;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.assignment.AssignmentState;

@@ -1,4 +1,4 @@
-package io.tagforge.curation.dashboard;
+package io.tagforge.curation.bench;
 
 import io.tagforge.engine.report.DatasetReport;
 import io.tagforge.engine.report.DatasetReports;
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The dashboard's part of {@code ./tagforge bench review}: on the bench dataset, the stage summary a job writes
  * when it finishes (timed once), review decisions by three people on a sample of the flags (seeded once), then
- * opening the dashboard — what {@link Dashboard#reportHtml} does: the report from the summaries and the decisions,
+ * opening the dashboard — what {@link io.tagforge.curation.dashboard.Dashboard#reportHtml} does: the report from the summaries and the decisions,
  * its charts drawn to SVG, the HTML — timed over several rounds. Target: under 1 s.
  */
 public final class DashboardBench {

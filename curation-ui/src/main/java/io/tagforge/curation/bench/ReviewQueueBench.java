@@ -1,6 +1,7 @@
-package io.tagforge.curation.review;
+package io.tagforge.curation.bench;
 
-import io.tagforge.curation.dashboard.DashboardBench;
+import io.tagforge.curation.review.ReviewItem;
+import io.tagforge.curation.review.ReviewQueue;
 import io.tagforge.curation.security.CurrentUser;
 import io.tagforge.labelsystem.database.Database;
 import io.tagforge.labelsystem.database.DatabaseSettings;
