@@ -107,7 +107,7 @@ class ParseDatasetJobTest {
             assertThat(cli.execute("parse", "--dataset", "nope", "--threads", "1")).isEqualTo(2);
             assertThat(cli.execute("parse", "--dataset", "coco-mini-val", "--out", "x.jsonl")).isEqualTo(2);
         }
-        assertThat(err.toString()).contains("error: --dataset: no dataset named \"nope\"")
+        assertThat(err.toString()).contains("error: dataset: no dataset named \"nope\"")
                 .contains("error: --dataset reads the database");
     }
 
