@@ -10,6 +10,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -39,10 +40,12 @@ public class DatasetJobs {
 
     private final Jobs jobs;
     private final DataSource dataSource;
+    private final Transactions transactions;
 
-    DatasetJobs(Jobs jobs, DataSource dataSource) {
+    DatasetJobs(Jobs jobs, DataSource dataSource, Transactions transactions) {
         this.jobs = jobs;
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     public Future<?> parse(String dataset) {
@@ -54,7 +57,7 @@ public class DatasetJobs {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         String user = user();
         return jobs.submit(() -> withVocabulary(vocabulary ->
-                new ParseDatasetJob(name, vocabulary, threads, PARSE_BATCH).run(dataSource, user, JobListener.NONE)));
+                new ParseDatasetJob(name, vocabulary, threads, PARSE_BATCH).run(transactions, user, JobListener.NONE)));
     }
 
     public Future<?> generate(String dataset, String taggerFolder, String captionerFolder, String release) {
@@ -72,9 +75,9 @@ public class DatasetJobs {
         // generated captions are parsed only when there are tags to parse them into, as the CLI does
         if (captioner != null && DatabaseVocabulary.hasTags(dataSource)) {
             return jobs.submit(() -> withVocabulary(vocabulary ->
-                    GenerationJob.run(dataSource, request, vocabulary, user, JobListener.NONE)));
+                    GenerationJob.run(transactions, request, vocabulary, user, JobListener.NONE)));
         }
-        return jobs.submit(() -> GenerationJob.run(dataSource, request, null, user, JobListener.NONE));
+        return jobs.submit(() -> GenerationJob.run(transactions, request, null, user, JobListener.NONE));
     }
 
     public Future<?> clean(String dataset, String embedderFolder, String detectorFolder, int k, double outlierFraction,
@@ -91,7 +94,7 @@ public class DatasetJobs {
         CleaningRequest request = new CleaningRequest(name, detector, embedder, List.of(), minImages, outlierFraction,
                 k, CLEAN_SEED, null, null, CLEAN_BATCH);
         String user = user();
-        return jobs.submit(() -> CleaningJob.run(dataSource, request, user, JobListener.NONE));
+        return jobs.submit(() -> CleaningJob.run(transactions, request, user, JobListener.NONE));
     }
 
     private interface VocabularyWork {

@@ -24,7 +24,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import java.util.List;
 
 /** Datasets with their counts, and the recent jobs with live progress (server push), log and error. */
@@ -48,12 +47,12 @@ public class DatasetsView extends VerticalLayout {
     final DatasetJobsForm datasetJobs;
     private Long shownJob;
 
-    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live, DataSource dataSource,
+    public DatasetsView(DatasetStore datasets, Jobs jobs, LiveRefresh live, Ingester ingester,
             DatasetJobs starts) {
         this.jobs = jobs;
         this.datasetJobs = new DatasetJobsForm(starts);
         this.datasets = datasets;
-        this.ingester = new Ingester(dataSource);
+        this.ingester = ingester;
         datasetGrid.addColumn(DatasetStats::name).setHeader("Dataset").setSortable(true);
         datasetGrid.addColumn(DatasetStats::format).setHeader("Format");
         datasetGrid.addColumn(DatasetStats::images).setHeader("Images");

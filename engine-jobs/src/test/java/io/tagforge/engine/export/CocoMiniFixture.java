@@ -57,7 +57,7 @@ public final class CocoMiniFixture {
         Path cocoMini = shared.resolve("datasets/coco-mini");
         Path tsv = work.resolve("coco-mini.tsv");
         List<String> paths = writeTsv(cocoMini, tsv);
-        new Ingester(db).ingest(new IngestRequest(IngestFormat.TSV, tsv, dataset, cocoMini, true, null),
+        new Ingester(Transactions.over(db)).ingest(new IngestRequest(IngestFormat.TSV, tsv, dataset, cocoMini, true, null),
                 JobListener.NONE);
         CocoMiniFixture f = new CocoMiniFixture(db, releaseId,
                 Files.readAllLines(shared.resolve("ram/ram_tag_list.txt")), paths);
@@ -86,7 +86,7 @@ public final class CocoMiniFixture {
     private void parse(String dataset) throws Exception {
         try (WordNet wordNet = WordNet.open()) {
             new ParseDatasetJob(dataset, DatabaseVocabulary.load(db, wordNet, LookupOptions.defaults()), 2, 200)
-                    .run(db, "test", JobListener.NONE);
+                    .run(Transactions.over(db), "test", JobListener.NONE);
         }
     }
 

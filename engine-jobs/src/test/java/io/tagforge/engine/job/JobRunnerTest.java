@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class JobRunnerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final JobStore store = new JobStore(TestDatabase.dataSource());
+    private final JobStore store = new JobStore(Transactions.over(TestDatabase.dataSource()));
     private final JobRunner runner = new JobRunner(store);
 
     @BeforeEach
