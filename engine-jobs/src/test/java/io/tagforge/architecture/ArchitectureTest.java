@@ -3,11 +3,14 @@ package io.tagforge.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +54,36 @@ class ArchitectureTest {
     @Test
     void parserFeaturesAreFreeOfCycles() {
         slices().matching("io.tagforge.(parser|labelsystem).(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void transactionsAreTheTransactionManagersOnly() {
+        ownTransactions().check(MAIN);
+        assertThat(ownTransactions().evaluate(new ClassFileImporter().importClasses(PlantedCommit.class))
+                .hasViolation()).isTrue();
+    }
+
+    /**
+     * JDBC work commits through the one transaction manager ({@code Transactions}): a hand-made commit on a
+     * connection the DataSource hands out could be a caller's transaction, committed early. Allowed: the export's
+     * snapshot readers (a transaction each, to import one exported snapshot into) and the benchmarks' raw COPY
+     * baselines.
+     */
+    private static ArchRule ownTransactions() {
+        return noClasses().that().doNotHaveFullyQualifiedName("io.tagforge.engine.export.Snapshot")
+                .and().resideOutsideOfPackage("io.tagforge.engine.bench..")
+                .should().callMethod(Connection.class, "setAutoCommit", boolean.class)
+                .orShould().callMethod(Connection.class, "commit")
+                .orShould().callMethod(Connection.class, "rollback")
+                .because("transactions are the transaction manager's (Transactions.run)");
+    }
+
+    /** A violation the rule must see. */
+    static final class PlantedCommit {
+        void write(Connection c) throws SQLException {
+            c.setAutoCommit(false);
+            c.commit();
+        }
     }
 
     private static ArchRule rule(String module, String... above) {
