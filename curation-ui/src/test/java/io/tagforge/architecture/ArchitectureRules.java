@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
+import java.sql.Connection;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -42,12 +43,24 @@ final class ArchitectureRules {
         }).toList();
     }
 
-    /**
-     * Feature packages of one module never need each other both ways (modules cannot: they depend downward).
-     * {@code ignoring} names classes whose dependencies are left out while they are being removed.
-     */
+    /** Feature packages of one module never need each other both ways (modules cannot: they depend downward). */
     static ArchRule noPackageCycles(String root) {
         return slices().matching(root + ".(*).(*)..").should().beFreeOfCycles();
+    }
+
+    /**
+     * JDBC work commits through the one transaction manager ({@code Transactions}): a hand-made commit on a
+     * connection the DataSource hands out could be a caller's transaction, committed early. Allowed: the export's
+     * snapshot readers (a transaction each, to import one exported snapshot into) and the benchmarks' raw COPY
+     * baselines.
+     */
+    static ArchRule transactionsAreTheTransactionManagers(String root) {
+        return noClasses().that().doNotHaveFullyQualifiedName(root + ".engine.export.Snapshot")
+                .and().resideOutsideOfPackage(root + ".engine.bench..")
+                .should().callMethod(Connection.class, "setAutoCommit", boolean.class)
+                .orShould().callMethod(Connection.class, "commit")
+                .orShould().callMethod(Connection.class, "rollback")
+                .because("transactions are the transaction manager's (Transactions.run)");
     }
 
     /** Views are Vaadin components and routes; they call services and never hold a connection or SQL. */

@@ -72,6 +72,14 @@ class ArchitectureRulesCatchViolationsTest {
         assertThat(violations(rules.get(1), root)).singleElement().asString().contains("Exporter.seed", "BenchSeed");
     }
 
+    @Test
+    void handMadeCommit() {
+        String root = FIXTURE + ".transactions";
+        List<String> report = violations(ArchitectureRules.transactionsAreTheTransactionManagers(root), root);
+        assertThat(report).isNotEmpty().allMatch(line -> line.contains("engine.ingest.PlantedCommit"))
+                .noneMatch(line -> line.contains("Snapshot"));
+    }
+
     private static List<String> violations(ArchRule rule, String root) {
         return violations(rule, root, true);
     }

@@ -62,6 +62,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void transactionsAreTheTransactionManagers() {
+        ArchitectureRules.transactionsAreTheTransactionManagers(ROOT).check(MAIN);
+    }
+
+    @Test
     void parserNeedsNoDatabase() {
         noClasses().that().resideInAPackage(ROOT + ".parser..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", ROOT + ".db..")

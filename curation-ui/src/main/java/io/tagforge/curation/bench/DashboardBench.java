@@ -6,6 +6,7 @@ import io.tagforge.engine.report.ReportCharts;
 import io.tagforge.engine.report.ReportHtml;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,11 +25,11 @@ public final class DashboardBench {
     private static final int DECISIONS = 20_000;
     private static final int ROUNDS = 7;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final JdbcClient jdbc;
 
     public DashboardBench(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transactions = Transactions.over(dataSource);
         this.jdbc = JdbcClient.create(dataSource);
     }
 
@@ -36,10 +37,10 @@ public final class DashboardBench {
     public boolean run(String dataset, int datasetId) throws SQLException {
         seedDecisions(datasetId);
         long t0 = System.nanoTime();
-        StageSummary.refresh(dataSource, datasetId, "bench");
+        StageSummary.refresh(transactions, datasetId, "bench");
         System.out.printf(Locale.ROOT, "dashboard: stage summary of %s (what parse, generate and clean write when "
                 + "they finish) in %.1f s%n", dataset, (System.nanoTime() - t0) / 1e9);
-        DatasetReports reports = new DatasetReports(dataSource);
+        DatasetReports reports = new DatasetReports(transactions);
         // one untimed round: class loading and JIT of the chart code are not page time
         ReportHtml.fragment(reports.build(dataset, null), ReportCharts.render(reports.build(dataset, null)));
         double[] build = new double[ROUNDS];

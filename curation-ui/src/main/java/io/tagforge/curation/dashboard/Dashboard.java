@@ -6,10 +6,10 @@ import io.tagforge.engine.report.DatasetReport;
 import io.tagforge.engine.report.DatasetReports;
 import io.tagforge.engine.report.ReportCharts;
 import io.tagforge.engine.report.ReportHtml;
+import io.tagforge.labelsystem.transaction.Transactions;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,8 +23,8 @@ public class Dashboard {
     private final DatasetReports reports;
     private final CurrentUser user;
 
-    Dashboard(DataSource dataSource, CurrentUser user) {
-        this.reports = new DatasetReports(dataSource);
+    Dashboard(Transactions transactions, CurrentUser user) {
+        this.reports = new DatasetReports(transactions);
         this.user = user;
     }
 

@@ -16,6 +16,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -45,12 +46,16 @@ public class DatasetJobs {
 
     private final Jobs jobs;
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final DatasetStore datasets;
+    private final Ingester ingester;
 
-    DatasetJobs(Jobs jobs, DataSource dataSource, DatasetStore datasets) {
+    DatasetJobs(Jobs jobs, DataSource dataSource, Transactions transactions, DatasetStore datasets, Ingester ingester) {
         this.jobs = jobs;
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.datasets = datasets;
+        this.ingester = ingester;
     }
 
     /** Every dataset with its counts. */
@@ -62,7 +67,6 @@ public class DatasetJobs {
     public Future<IngestResult> ingest(IngestFormat format, String file, String dataset, String imagesFolder) {
         IngestRequest request = new IngestRequest(format, Path.of(file.strip()), dataset.strip(),
                 imagesFolder == null || imagesFolder.isBlank() ? null : Path.of(imagesFolder.strip()), false, null);
-        Ingester ingester = new Ingester(dataSource);
         return jobs.submit(() -> ingester.ingest(request, JobListener.NONE));
     }
 
@@ -75,7 +79,7 @@ public class DatasetJobs {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         String user = user();
         return jobs.submit(() -> withVocabulary(vocabulary ->
-                new ParseDatasetJob(name, vocabulary, threads, PARSE_BATCH).run(dataSource, user, JobListener.NONE)));
+                new ParseDatasetJob(name, vocabulary, threads, PARSE_BATCH).run(transactions, user, JobListener.NONE)));
     }
 
     public Future<?> generate(String dataset, String taggerFolder, String captionerFolder, String release) {
@@ -93,9 +97,9 @@ public class DatasetJobs {
         // generated captions are parsed only when there are tags to parse them into, as the CLI does
         if (captioner != null && DatabaseVocabulary.hasTags(dataSource)) {
             return jobs.submit(() -> withVocabulary(vocabulary ->
-                    GenerationJob.run(dataSource, request, vocabulary, user, JobListener.NONE)));
+                    GenerationJob.run(transactions, request, vocabulary, user, JobListener.NONE)));
         }
-        return jobs.submit(() -> GenerationJob.run(dataSource, request, null, user, JobListener.NONE));
+        return jobs.submit(() -> GenerationJob.run(transactions, request, null, user, JobListener.NONE));
     }
 
     public Future<?> clean(String dataset, String embedderFolder, String detectorFolder, int k, double outlierFraction,
@@ -112,7 +116,7 @@ public class DatasetJobs {
         CleaningRequest request = new CleaningRequest(name, detector, embedder, List.of(), minImages, outlierFraction,
                 k, CLEAN_SEED, null, null, CLEAN_BATCH);
         String user = user();
-        return jobs.submit(() -> CleaningJob.run(dataSource, request, user, JobListener.NONE));
+        return jobs.submit(() -> CleaningJob.run(transactions, request, user, JobListener.NONE));
     }
 
     private interface VocabularyWork {

@@ -20,6 +20,7 @@ import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.report.ReportHtml;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.engine.testing.CocoMiniFixture;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,7 +101,7 @@ class DashboardViewTest extends SpringUiTest {
                 .param(datasetId).update();
         decide();
         // what the cleaning job does when it finishes
-        StageSummary.refresh(TestDatabase.dataSource(), datasetId, "test");
+        StageSummary.refresh(Transactions.over(TestDatabase.dataSource()), datasetId, "test");
     }
 
     /** anna decides the first twelve flagged pairs of the queue, rejecting every other; ben rejects the next two. */

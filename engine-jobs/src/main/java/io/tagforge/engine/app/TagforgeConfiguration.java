@@ -4,6 +4,7 @@ import io.tagforge.labelsystem.context.TagforgeJpa;
 import io.tagforge.labelsystem.database.Database;
 import io.tagforge.labelsystem.database.DatabaseSettings;
 import io.tagforge.engine.dataset.DatasetStore;
+import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.review.PairReview;
 import io.tagforge.labelsystem.tag.Tags;
@@ -64,8 +65,13 @@ public class TagforgeConfiguration {
     }
 
     @Bean
-    JobStore jobStore(DataSource dataSource) {
-        return new JobStore(dataSource);
+    JobStore jobStore(Transactions transactions) {
+        return new JobStore(transactions);
+    }
+
+    @Bean
+    Ingester ingester(Transactions transactions) {
+        return new Ingester(transactions);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -38,6 +39,8 @@ public class ExportBenchCommand implements Callable<Integer> {
 
     private final DataSource dataSource;
 
+    private final Transactions transactions;
+
     @Spec
     CommandSpec spec;
 
@@ -48,8 +51,9 @@ public class ExportBenchCommand implements Callable<Integer> {
             description = "Where the export goes (default: a temporary folder, deleted afterwards).")
     Path outDir;
 
-    ExportBenchCommand(DataSource dataSource) {
+    ExportBenchCommand(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     @Override
@@ -76,7 +80,7 @@ public class ExportBenchCommand implements Callable<Integer> {
                     dir.resolve(dataset + ".json"), ExportPolicy.ALL, false, null);
             plainCopy(db, seed.datasetId(), false, new long[1]); // warms the cache for both contenders
             long start = System.nanoTime();
-            JobRecord job = ExportJob.run(db, request, "bench", new ConsoleProgress("export", "img"));
+            JobRecord job = ExportJob.run(transactions, request, "bench", new ConsoleProgress("export", "img"));
             double exportSeconds = seconds(start);
             long[] rows = new long[1];
             double orderedSeconds = plainCopy(db, seed.datasetId(), true, rows);

@@ -5,6 +5,7 @@ import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.IngestResult;
 import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,12 +37,15 @@ public class IngestBench implements Callable<Integer> {
 
     private final DataSource dataSource;
 
+    private final Transactions transactions;
+
     @Option(names = "--images", defaultValue = "1000000") int images;
     @Option(names = "--captions-per-image", defaultValue = "5") int captionsPerImage;
     @Option(names = "--keep", description = "keep the two benchmark datasets instead of deleting them") boolean keep;
 
-    IngestBench(DataSource dataSource) {
+    IngestBench(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     @Override
@@ -58,7 +62,7 @@ public class IngestBench implements Callable<Integer> {
             writeTsv(tsv);
 
             long t0 = System.nanoTime();
-            IngestResult r = new Ingester(ds).ingest(
+            IngestResult r = new Ingester(transactions).ingest(
                     new IngestRequest(IngestFormat.TSV, tsv, ingestName, null, false, null), JobListener.NONE);
             double ingestSeconds = (System.nanoTime() - t0) / 1e9;
             if (r.captionsAdded() != rows) {

@@ -16,6 +16,7 @@ import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.engine.model.PreparedImage;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Option;
 public class ModelBenchCommand implements Callable<Integer> {
 
     private final DataSource dataSource;
+
+    private final Transactions transactions;
 
     @Option(names = "--dataset", required = true, description = "Dataset whose images are used.")
     String dataset;
@@ -84,8 +87,9 @@ public class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "Rounds of model alone and job (default ${DEFAULT-VALUE}).")
     int repeat;
 
-    ModelBenchCommand(DataSource dataSource) {
+    ModelBenchCommand(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     @Override
@@ -107,7 +111,7 @@ public class ModelBenchCommand implements Callable<Integer> {
                 List<PreparedImage> prepared = images.stream().map(tagger.preprocessing()::prepare).toList();
                 rounds = rounds(() -> timeBatches(prepared, tagger::predictPrepared), () -> {
                     Timing timing = new Timing();
-                    GenerationJob.run(dataSource, new GenerationRequest(dataset, model.tagger, releaseName,
+                    GenerationJob.run(transactions, new GenerationRequest(dataset, model.tagger, releaseName,
                             null, batchSize, device), null, "bench", timing);
                     return timing.report();
                 });
@@ -163,7 +167,7 @@ public class ModelBenchCommand implements Callable<Integer> {
     /** 'clean' over the dataset's detectable tags, images per second of the images it looked at. */
     private double clean(Path detector, Path embedder) throws Exception {
         Timing timing = new Timing();
-        CleaningJob.run(dataSource, new CleaningRequest(dataset, detector, embedder, List.of(),
+        CleaningJob.run(transactions, new CleaningRequest(dataset, detector, embedder, List.of(),
                 1, 0.1, 16, System.nanoTime(), null, null, batchSize, false, device), "bench", timing);
         return timing.report();
     }

@@ -5,10 +5,10 @@ import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "embeddings), tags without a detected region, and tags the tagger scores under threshold.")
 public class CleanCommand implements Callable<Integer> {
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
     @Option(names = "--dataset", required = true, description = "Dataset name.")
     String dataset;
@@ -65,8 +65,8 @@ public class CleanCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "16", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    CleanCommand(DataSource dataSource) {
-        this.dataSource = dataSource;
+    CleanCommand(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     @Override
@@ -82,7 +82,7 @@ public class CleanCommand implements Callable<Integer> {
         }
         CleaningRequest request = new CleaningRequest(dataset, detector, embedder, categories, minImages,
                 outlierFraction, k, seed, tagger, release, batchSize, recheck, device);
-        JobRecord job = CleaningJob.run(dataSource, request, "cli", new ConsoleProgress("clean", "steps"));
+        JobRecord job = CleaningJob.run(transactions, request, "cli", new ConsoleProgress("clean", "steps"));
         System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
         return 0;
     }

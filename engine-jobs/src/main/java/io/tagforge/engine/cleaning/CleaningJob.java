@@ -23,6 +23,7 @@ import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.awt.image.BufferedImage;
 import java.sql.Connection;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * The cleaning stage of RAM's data engine, with people in the loop: nothing is deleted, suspicious tags
@@ -61,9 +61,9 @@ public final class CleaningJob {
         this.request = request;
     }
 
-    public static JobRecord run(DataSource dataSource, CleaningRequest request, String createdBy, JobListener listener)
+    public static JobRecord run(Transactions transactions, CleaningRequest request, String createdBy, JobListener listener)
             throws Exception {
-        return new JobRunner(new JobStore(dataSource)).runOrResume(KIND, request.toParams(), createdBy,
+        return new JobRunner(new JobStore(transactions)).runOrResume(KIND, request.toParams(), createdBy,
                 new CleaningJob(request)::run, listener);
     }
 

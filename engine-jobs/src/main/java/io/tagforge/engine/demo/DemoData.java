@@ -48,7 +48,7 @@ public final class DemoData {
     public static void load(DataSource ds, Transactions transactions, Path cocoMini, Path ramDir, Path embedder, Consumer<String> say)
             throws Exception {
         Path annotations = cocoMini.resolve("annotations");
-        Ingester ingester = new Ingester(ds);
+        Ingester ingester = new Ingester(transactions);
         for (String split : List.of("train2017", "val2017")) {
             say.accept("ingesting COCO-MINI " + split);
             ingester.ingest(new IngestRequest(IngestFormat.COCO, annotations.resolve("captions_" + split + ".json"),
@@ -65,7 +65,7 @@ public final class DemoData {
             for (String dataset : List.of(TRAIN, VAL)) {
                 say.accept("parsing the captions of " + dataset);
                 new ParseDatasetJob(dataset, vocabulary, Runtime.getRuntime().availableProcessors(), 256)
-                        .run(ds, "demo", JobListener.NONE);
+                        .run(transactions, "demo", JobListener.NONE);
             }
         }
         say.accept("importing COCO's train2017 boxes as regions");
@@ -73,12 +73,12 @@ public final class DemoData {
         Path results = Files.createTempFile("tagforge-demo-regions", ".json");
         try {
             Files.writeString(results, detections(instances));
-            RegionImport.run(ds, TRAIN, results, instances, "coco-ground-truth");
+            RegionImport.run(transactions, TRAIN, results, instances, "coco-ground-truth");
         } finally {
             Files.deleteIfExists(results);
         }
         say.accept("cleaning " + TRAIN + " (toy embedder, K-Means++ outliers)");
-        CleaningJob.run(ds, new CleaningRequest(TRAIN, null, embedder, List.of(), 3, 0.1, 4, 42, null, null, 16),
+        CleaningJob.run(transactions, new CleaningRequest(TRAIN, null, embedder, List.of(), 3, 0.1, 4, 42, null, null, 16),
                 "demo", JobListener.NONE);
         say.accept("demo loaded");
     }

@@ -4,9 +4,9 @@ import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,21 +22,21 @@ public class ExportCommand {
             description = "RAM's training JSON: [{image_path, caption[], union_label_id[], parse_label_id[][]}], "
                     + "IDs 0-based in the release (class_num = its size).")
     static class Ram extends Options {
-        Ram(DataSource dataSource) {
-            super(dataSource, ExportFormat.RAM_JSON);
+        Ram(Transactions transactions) {
+            super(transactions, ExportFormat.RAM_JSON);
         }
     }
 
     @Command(name = "jsonl", mixinStandardHelpOptions = true,
             description = "One image per line with caption, tag IDs and tag names.")
     static class Jsonl extends Options {
-        Jsonl(DataSource dataSource) {
-            super(dataSource, ExportFormat.JSONL);
+        Jsonl(Transactions transactions) {
+            super(transactions, ExportFormat.JSONL);
         }
     }
 
     abstract static class Options implements Callable<Integer> {
-        private final DataSource dataSource;
+        private final Transactions transactions;
         private final ExportFormat format;
 
         @Spec
@@ -69,8 +69,8 @@ public class ExportCommand {
                 description = "Holds out a stable, path-hashed part of the images, e.g. val=0.05, into NAME.<part>.json.")
         String split;
 
-        Options(DataSource dataSource, ExportFormat format) {
-            this.dataSource = dataSource;
+        Options(Transactions transactions, ExportFormat format) {
+            this.transactions = transactions;
             this.format = format;
         }
 
@@ -81,7 +81,7 @@ public class ExportCommand {
             if (java.nio.file.Files.isDirectory(request.out())) {
                 throw new TagforgeException("--out " + out + " is a directory; name the file to write");
             }
-            JobRecord job = ExportJob.run(dataSource, request, "cli", new ConsoleProgress("export", "img"));
+            JobRecord job = ExportJob.run(transactions, request, "cli", new ConsoleProgress("export", "img"));
             if (job.state() == JobState.CANCELLED) {
                 spec.commandLine().getErr().println("export job " + job.id() + " cancelled; nothing was written");
                 return 3;

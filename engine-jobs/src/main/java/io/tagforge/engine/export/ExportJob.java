@@ -13,6 +13,7 @@ import io.tagforge.labelsystem.assignment.AssignmentState;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.ramformat.RamTagListExport;
 import io.tagforge.labelsystem.release.ReleaseEntry;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * The export job: a dataset's images under a release's ID space, written as a training file (plus a held-out part
@@ -52,9 +52,9 @@ public final class ExportJob {
     }
 
     /** Runs the export in this thread, continuing an unfinished job of the same request. */
-    public static JobRecord run(DataSource dataSource, ExportRequest request, String createdBy, JobListener listener)
+    public static JobRecord run(Transactions transactions, ExportRequest request, String createdBy, JobListener listener)
             throws Exception {
-        return new JobRunner(new JobStore(dataSource))
+        return new JobRunner(new JobStore(transactions))
                 .runOrResume(KIND, request.toParams(), createdBy, new ExportJob(request)::run, listener);
     }
 
@@ -86,7 +86,7 @@ public final class ExportJob {
             ObjectNode manifest;
             int datasetId;
             int releaseId;
-            try (Snapshot snapshot = Snapshot.open(ctx.dataSource(), 2)) {
+            try (Snapshot snapshot = Snapshot.open(ctx.transactions(), 2)) {
                 Connection c = snapshot.connection(0);
                 Dataset dataset = dataset(c);
                 datasetId = dataset.id();

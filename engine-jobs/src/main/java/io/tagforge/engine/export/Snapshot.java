@@ -1,12 +1,12 @@
 package io.tagforge.engine.export;
 
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Several connections reading one and the same database state (PostgreSQL's exported snapshots): the export's
@@ -19,12 +19,13 @@ final class Snapshot implements AutoCloseable {
     private Snapshot() {
     }
 
-    static Snapshot open(DataSource dataSource, int count) throws SQLException {
+    static Snapshot open(Transactions transactions, int count) throws SQLException {
         Snapshot snapshot = new Snapshot();
         try {
             String id = null;
             for (int i = 0; i < count; i++) {
-                Connection c = dataSource.getConnection();
+                // each reader needs a connection and a transaction of its own to import the snapshot into
+                Connection c = transactions.connectionOfItsOwn();
                 snapshot.connections.add(c);
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -6,6 +6,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
 public class GenerateCommand implements Callable<Integer> {
 
     private final DataSource dataSource;
+
+    private final Transactions transactions;
 
     @Option(names = "--dataset", required = true, description = "Dataset name.")
     String dataset;
@@ -45,8 +48,9 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    GenerateCommand(DataSource dataSource) {
+    GenerateCommand(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     private static ConsoleProgress progress() {
@@ -67,10 +71,10 @@ public class GenerateCommand implements Callable<Integer> {
         if (captioner != null && DatabaseVocabulary.hasTags(dataSource)) {
             try (WordNet wordNet = WordNet.open()) {
                 Vocabulary vocabulary = DatabaseVocabulary.load(dataSource, wordNet, LookupOptions.defaults());
-                job = GenerationJob.run(dataSource, request, vocabulary, "cli", progress());
+                job = GenerationJob.run(transactions, request, vocabulary, "cli", progress());
             }
         } else {
-            job = GenerationJob.run(dataSource, request, null, "cli", progress());
+            job = GenerationJob.run(transactions, request, null, "cli", progress());
         }
         long images = job.counts().path("images").asLong();
         long before = job.counts().path("tags_before").asLong();

@@ -24,6 +24,7 @@ import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentSource;
 import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -37,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * The generation stage of RAM's data engine: over a dataset's images, the tagger's tags above their class
@@ -65,9 +65,9 @@ public final class GenerationJob {
         this.vocabulary = vocabulary;
     }
 
-    public static JobRecord run(DataSource dataSource, GenerationRequest request, Vocabulary vocabulary,
+    public static JobRecord run(Transactions transactions, GenerationRequest request, Vocabulary vocabulary,
             String createdBy, JobListener listener) throws Exception {
-        return new JobRunner(new JobStore(dataSource)).runOrResume(KIND, request.toParams(), createdBy,
+        return new JobRunner(new JobStore(transactions)).runOrResume(KIND, request.toParams(), createdBy,
                 new GenerationJob(request, vocabulary)::run, listener);
     }
 

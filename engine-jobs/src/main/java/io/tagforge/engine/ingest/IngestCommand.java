@@ -3,9 +3,9 @@ package io.tagforge.engine.ingest;
 import io.tagforge.engine.dataset.DatasetStats;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.ConsoleProgress;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ public class IngestCommand {
 
     /** Options every input format shares. */
     abstract static class Base implements Callable<Integer> {
-        private final DataSource dataSource;
+        private final Transactions transactions;
 
         @Option(names = "--dataset", required = true, description = "dataset name (created when new)")
         String dataset;
@@ -24,8 +24,8 @@ public class IngestCommand {
         @Option(names = "--strict", description = "fail, adding nothing, when an image file is missing")
         boolean strict;
 
-        Base(DataSource dataSource) {
-            this.dataSource = dataSource;
+        Base(Transactions transactions) {
+            this.transactions = transactions;
         }
 
         abstract IngestRequest request();
@@ -33,9 +33,9 @@ public class IngestCommand {
         @Override
         public Integer call() throws Exception {
             IngestRequest request = request();
-            IngestResult r = new Ingester(dataSource)
+            IngestResult r = new Ingester(transactions)
                     .ingest(request, new ConsoleProgress("ingest " + request.file().getFileName(), "MB", 1_000_000));
-            DatasetStats d = new DatasetStore(dataSource).find(r.dataset()).orElseThrow();
+            DatasetStats d = new DatasetStore(transactions.dataSource()).find(r.dataset()).orElseThrow();
             System.out.printf("%s: %d images (+%d), %d captions (+%d)%s%n", r.dataset(), d.images(), r.imagesAdded(),
                     d.captions(), r.captionsAdded(), r.labelsAdded() > 0 ? ", +" + r.labelsAdded() + " tag assignments" : "");
             if (r.missingImages() > 0) {
@@ -51,8 +51,8 @@ public class IngestCommand {
         @Option(names = "--captions", required = true, paramLabel = "FILE") Path captions;
         @Option(names = "--images", required = true, paramLabel = "DIR", description = "folder of the image files") Path images;
 
-        Coco(DataSource dataSource) {
-            super(dataSource);
+        Coco(Transactions transactions) {
+            super(transactions);
         }
 
         @Override
@@ -66,8 +66,8 @@ public class IngestCommand {
         @Option(names = "--file", required = true, paramLabel = "FILE") Path file;
         @Option(names = "--images", paramLabel = "DIR", description = "folder relative paths are in") Path images;
 
-        Tsv(DataSource dataSource) {
-            super(dataSource);
+        Tsv(Transactions transactions) {
+            super(transactions);
         }
 
         @Override
@@ -84,8 +84,8 @@ public class IngestCommand {
                 description = "the release whose tag list the label ids index (needed when the file has labels)")
         String release;
 
-        RamJson(DataSource dataSource) {
-            super(dataSource);
+        RamJson(Transactions transactions) {
+            super(transactions);
         }
 
         @Override

@@ -8,10 +8,12 @@ import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.postgresql.core.BaseConnection;
 
 /**
@@ -38,12 +39,12 @@ public final class Ingester {
     private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final int MISSING_EXAMPLES = 10;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final JobRunner jobs;
 
-    public Ingester(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.jobs = new JobRunner(new JobStore(dataSource));
+    public Ingester(Transactions transactions) {
+        this.transactions = transactions;
+        this.jobs = new JobRunner(new JobStore(transactions));
     }
 
     public IngestResult ingest(IngestRequest request, JobListener listener) throws Exception {
@@ -66,53 +67,60 @@ public final class Ingester {
 
     private void run(IngestRequest request, JobContext ctx, List<String> missingExamples) throws Exception {
         ctx.total(2 * Files.size(request.file()));
-        try (Connection c = dataSource.getConnection()) {
-            try (Statement st = c.createStatement()) {
-                // the staging tables of a million images outgrow the default 8 MB of temp buffers many times over
-                st.execute("SET temp_buffers = '512MB'");
-            } catch (SQLException e) {
-                // a session that used temporary tables before keeps its buffers
+        long[] added;
+        try {
+            added = transactions.run("ingest", c -> ingest(c, request, ctx, missingExamples));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        // counted only once committed: a failed run reports nothing added
+        ctx.count("images_added", added[0]);
+        ctx.count("captions_added", added[1]);
+        ctx.count("labels_added", added[2]);
+        ctx.count("images_missing", added[3]);
+        StageSummary.afterJob(ctx, "ingest", (int) added[4]);
+    }
+
+    /** All of the file in the transaction's connection; returns images, captions, labels, missing and dataset id. */
+    private static long[] ingest(Connection c, IngestRequest request, JobContext ctx, List<String> missingExamples)
+            throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // the staging tables of a million images outgrow the default 8 MB of temp buffers many times over; a
+            // session that used temporary tables before keeps its buffers (the error is caught in the block, so the
+            // transaction goes on)
+            st.execute("DO $$ BEGIN PERFORM set_config('temp_buffers', '512MB', false); "
+                    + "EXCEPTION WHEN OTHERS THEN NULL; END $$");
+            // the set-based steps sort and hash millions of staged rows: keep them in memory
+            st.execute("SET LOCAL work_mem = '256MB'");
+            st.execute(StagingCopy.TABLE);
+        }
+        try {
+            StagingCopy.Staged staged = stage(request, ctx, c);
+            int datasetId = dataset(c, request);
+            if (request.format() == IngestFormat.COCO) {
+                checkCocoReferences(c, request.file());
             }
-            c.setAutoCommit(false);
-            try {
-                try (Statement st = c.createStatement()) {
-                    // the set-based steps sort and hash millions of staged rows: keep them in memory
-                    st.execute("SET LOCAL work_mem = '256MB'");
-                    st.execute(StagingCopy.TABLE);
-                }
-                StagingCopy.Staged staged = stage(request, ctx, c);
-                int datasetId = dataset(c, request);
-                if (request.format() == IngestFormat.COCO) {
-                    checkCocoReferences(c, request.file());
-                }
-                long images = insertImages(c, datasetId);
-                long captions;
-                try (CaptionCopy captionCopy = new CaptionCopy(c, request.file(), staged.captionsMayRepeat())) {
-                    read(request, ctx, captionCopy);
-                    captions = captionCopy.finish();
-                }
-                long labels = staged.labels() == 0 ? 0 : insertLabels(c, request, datasetId);
-                long missing = markMissingImages(c, request, datasetId, missingExamples);
-                if (missing > 0 && request.strict()) {
-                    throw new IngestException(missing + " image files missing under " + request.imagesDir()
-                            + " (strict ingest), e.g. " + String.join(", ", missingExamples));
-                }
-                c.commit();
-                // counted only once committed: a failed run reports nothing added
-                ctx.count("images_added", images);
-                ctx.count("captions_added", captions);
-                ctx.count("labels_added", labels);
-                ctx.count("images_missing", missing);
-                StageSummary.afterJob(ctx, "ingest", datasetId);
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
+            long images = insertImages(c, datasetId);
+            long captions;
+            try (CaptionCopy captionCopy = new CaptionCopy(c, request.file(), staged.captionsMayRepeat())) {
+                read(request, ctx, captionCopy);
+                captions = captionCopy.finish();
             }
+            long labels = staged.labels() == 0 ? 0 : insertLabels(c, request, datasetId);
+            long missing = markMissingImages(c, request, datasetId, missingExamples);
+            if (missing > 0 && request.strict()) {
+                throw new IngestException(missing + " image files missing under " + request.imagesDir()
+                        + " (strict ingest), e.g. " + String.join(", ", missingExamples));
+            }
+            return new long[] {images, captions, labels, missing, datasetId};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The first pass: checks the whole file and stages its images and labels. */
-    private static StagingCopy.Staged stage(IngestRequest request, JobContext ctx, Connection c) throws Exception {
+    private static StagingCopy.Staged stage(IngestRequest request, JobContext ctx, Connection c)
+            throws IOException, SQLException {
         StagingCopy.Staged staged;
         try (StagingCopy copy = new StagingCopy(c.unwrap(BaseConnection.class), Files.size(request.file()))) {
             read(request, ctx, copy);

@@ -2,6 +2,7 @@ package io.tagforge.engine.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +49,10 @@ public final class JobContext {
         return store.dataSource();
     }
 
+    public Transactions transactions() {
+        return store.transactions();
+    }
+
     /** Where the previous run of this job stopped, or null on a first run. */
     public JsonNode checkpoint() {
         return checkpoint;
@@ -64,32 +69,25 @@ public final class JobContext {
 
     /**
      * Runs {@code write} and stores the new checkpoint, progress and counts in one transaction: after a crash
-     * the job's rows and its checkpoint agree, so a rerun neither loses nor repeats a batch.
+     * the job's rows and its checkpoint agree, so a rerun neither loses nor repeats a batch. The batch is a
+     * transaction of its own even when the caller has one open: it commits with its checkpoint, and a failing
+     * batch rolls back only itself.
      */
     public void commitBatch(BatchWrite write, JsonNode nextCheckpoint, long progressDelta, Map<String, Long> countDeltas) {
         ObjectNode nextCounts = counts.deepCopy();
         countDeltas.forEach((k, v) -> nextCounts.put(k, nextCounts.path(k).asLong(0) + v));
-        try (Connection c = store.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                write.write(c);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE job SET checkpoint = ?::jsonb, "
-                        + "progress = ?, total = ?, counts = ?::jsonb, heartbeat_at = now() WHERE id = ?")) {
-                    ps.setString(1, JobStore.json(nextCheckpoint));
-                    ps.setLong(2, progress + progressDelta);
-                    ps.setObject(3, total);
-                    ps.setString(4, JobStore.json(nextCounts));
-                    ps.setLong(5, job.id());
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        store.inOwnTransaction(c -> {
+            write.write(c);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE job SET checkpoint = ?::jsonb, "
+                    + "progress = ?, total = ?, counts = ?::jsonb, heartbeat_at = now() WHERE id = ?")) {
+                ps.setString(1, JobStore.json(nextCheckpoint));
+                ps.setLong(2, progress + progressDelta);
+                ps.setObject(3, total);
+                ps.setString(4, JobStore.json(nextCounts));
+                ps.setLong(5, job.id());
+                return ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new JobStore.JobStoreException(e);
-        }
+        });
         counts.setAll(nextCounts);
         checkpoint = nextCheckpoint;
         progress += progressDelta;
@@ -146,16 +144,15 @@ public final class JobContext {
             return;
         }
         lastProgressWrite = now;
-        try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE job SET progress = ?, total = ?, counts = ?::jsonb, heartbeat_at = now() WHERE id = ?")) {
-            ps.setLong(1, progress);
-            ps.setObject(2, total);
-            ps.setString(3, JobStore.json(counts));
-            ps.setLong(4, job.id());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new JobStore.JobStoreException(e);
-        }
+        store.inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE job SET progress = ?, total = ?, counts = ?::jsonb, heartbeat_at = now() WHERE id = ?")) {
+                ps.setLong(1, progress);
+                ps.setObject(2, total);
+                ps.setString(3, JobStore.json(counts));
+                ps.setLong(4, job.id());
+                return ps.executeUpdate();
+            }
+        });
     }
 }

@@ -36,7 +36,8 @@ public final class JobRunner {
 
     /** Runs an existing job row (created by {@link JobStore#create}, e.g. by the UI) in this thread. */
     public JobRecord run(long jobId, JobBody body, JobListener listener) throws Exception {
-        try (Connection lock = store.dataSource().getConnection()) {
+        // a session lock held for the job's life, on a connection outside the transactions the job commits
+        try (Connection lock = store.transactions().connectionOfItsOwn()) {
             if (!lock(lock, "pg_try_advisory_lock", jobId)) {
                 throw new JobAlreadyRunningException(jobId);
             }
@@ -75,16 +76,15 @@ public final class JobRunner {
     }
 
     private void finish(long jobId, JobState state, String error) {
-        try (Connection c = store.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE job SET state = ?, error = ?, finished_at = now() WHERE id = ?")) {
-            ps.setString(1, state.name());
-            ps.setString(2, error);
-            ps.setLong(3, jobId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new JobStore.JobStoreException(e);
-        }
+        store.inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE job SET state = ?, error = ?, finished_at = now() WHERE id = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, error);
+                ps.setLong(3, jobId);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static boolean lock(Connection c, String function, long jobId) throws SQLException {

@@ -3,6 +3,7 @@ package io.tagforge.engine.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,17 +15,27 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reads and writes job rows; {@link JobRunner} drives a job's life cycle through it. */
+/**
+ * Reads and writes job rows; {@link JobRunner} drives a job's life cycle through it. A job's row is its own
+ * record: every write to it commits in a transaction of its own (PROPAGATION_REQUIRES_NEW), so its progress, log
+ * and checkpoints are seen while it runs and stay when a caller's transaction rolls back.
+ */
 public final class JobStore {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, kind, params, state, progress, total, counts, checkpoint, error, "
             + "cancel_requested, created_by, created_at, started_at, finished_at";
 
+    private final Transactions transactions;
     private final DataSource dataSource;
 
-    public JobStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public JobStore(Transactions transactions) {
+        this.transactions = transactions;
+        this.dataSource = transactions.dataSource();
+    }
+
+    public Transactions transactions() {
+        return transactions;
     }
 
     public DataSource dataSource() {
@@ -32,12 +43,18 @@ public final class JobStore {
     }
 
     public long create(String kind, JsonNode params, String createdBy) {
-        return queryOne("INSERT INTO job (kind, params, created_by) VALUES (?, ?::jsonb, ?) RETURNING id",
-                ps -> {
-                    ps.setString(1, kind);
-                    ps.setString(2, json(params));
-                    ps.setString(3, createdBy);
-                }, rs -> rs.getLong(1)).orElseThrow();
+        return inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO job (kind, params, created_by) VALUES (?, ?::jsonb, ?) RETURNING id")) {
+                ps.setString(1, kind);
+                ps.setString(2, json(params));
+                ps.setString(3, createdBy);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     public Optional<JobRecord> find(long id) {
@@ -65,15 +82,15 @@ public final class JobStore {
     }
 
     public void log(long jobId, String level, String message) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO job_log (job_id, level, message) VALUES (?, ?, ?)")) {
-            ps.setLong(1, jobId);
-            ps.setString(2, level);
-            ps.setString(3, message);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new JobStoreException(e);
-        }
+        inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO job_log (job_id, level, message) VALUES (?, ?, ?)")) {
+                ps.setLong(1, jobId);
+                ps.setString(2, level);
+                ps.setString(3, message);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     public List<String> logLines(long jobId, int limit) {
@@ -94,11 +111,23 @@ public final class JobStore {
     }
 
     int update(String sql, long id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new JobStoreException(e);
+        return inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Writes to job rows, committed on their own whatever transaction the caller has open. */
+    <T> T inOwnTransaction(Transactions.Work<T> work) {
+        try {
+            return transactions.runInNewTransaction("job", work);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw new JobStoreException(cause);
+            }
+            throw e;
         }
     }
 

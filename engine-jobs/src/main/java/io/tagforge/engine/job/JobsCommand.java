@@ -2,7 +2,6 @@ package io.tagforge.engine.job;
 
 import io.tagforge.labelsystem.error.TagforgeException;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Parameters;
         subcommands = JobsCommand.Cancel.class)
 public class JobsCommand implements Callable<Integer> {
 
-    private final DataSource dataSource;
+    private final JobStore store;
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "a job id")
     Long id;
@@ -20,13 +19,12 @@ public class JobsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "how many recent jobs (default ${DEFAULT-VALUE})")
     int limit;
 
-    JobsCommand(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JobsCommand(JobStore store) {
+        this.store = store;
     }
 
     @Override
     public Integer call() {
-        JobStore store = new JobStore(dataSource);
         if (id == null) {
             System.out.printf("%-6s %-12s %-10s %12s %8s  %-20s %s%n", "ID", "KIND", "STATE", "PROGRESS", "DONE", "CREATED", "COUNTS");
             for (JobRecord job : store.recent(limit)) {
@@ -48,18 +46,18 @@ public class JobsCommand implements Callable<Integer> {
 
     @Command(name = "cancel", description = "Asks a running job to stop after its current batch.")
     static class Cancel implements Callable<Integer> {
-        private final DataSource dataSource;
+        private final JobStore store;
 
         @Parameters(paramLabel = "ID")
         long id;
 
-        Cancel(DataSource dataSource) {
-            this.dataSource = dataSource;
+        Cancel(JobStore store) {
+            this.store = store;
         }
 
         @Override
         public Integer call() {
-            if (!new JobStore(dataSource).requestCancel(id)) {
+            if (!store.requestCancel(id)) {
                 throw new TagforgeException("job " + id + " is not queued or running");
             }
             System.out.println("cancel requested for job " + id);

@@ -4,6 +4,7 @@ import io.tagforge.engine.app.SharedFolder;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
@@ -42,6 +43,7 @@ public class ParseCommand implements Callable<Integer> {
 
     private final SharedFolder shared;
     private final DataSource dataSource;
+    private final Transactions transactions;
 
     @Mixin
     ParserOptions parser;
@@ -61,9 +63,10 @@ public class ParseCommand implements Callable<Integer> {
             description = "With --dataset: captions per batch and commit (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    ParseCommand(SharedFolder shared, DataSource dataSource) {
+    ParseCommand(SharedFolder shared, DataSource dataSource, Transactions transactions) {
         this.shared = shared;
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     @Override
@@ -94,7 +97,7 @@ public class ParseCommand implements Callable<Integer> {
         try (WordNet wordNet = WordNet.open()) {
             Vocabulary vocabulary = DatabaseVocabulary.load(dataSource, wordNet, LookupOptions.defaults());
             job = new ParseDatasetJob(dataset, vocabulary, parser.threads(), batchSize)
-                    .run(dataSource, "cli", new ConsoleProgress("parse", "captions"));
+                    .run(transactions, "cli", new ConsoleProgress("parse", "captions"));
         }
         System.out.printf(Locale.ROOT, "job %d %s: %d captions, %d PARSED_ORIGINAL and %d PARSED_GENERATED tags%n",
                 job.id(), job.state(), job.counts().path("captions").asLong(),

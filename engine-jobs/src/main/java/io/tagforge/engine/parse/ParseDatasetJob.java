@@ -13,6 +13,7 @@ import io.tagforge.engine.review.PairStateOfNewRows;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentSource;
 import io.tagforge.labelsystem.assignment.AssignmentState;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.TagMatch;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.parser.caption.ParsedCaption;
@@ -24,7 +25,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Parses every caption of a dataset and stores its tags as assignments: PARSED_ORIGINAL for original captions,
@@ -54,9 +54,9 @@ public final class ParseDatasetJob {
     }
 
     /** Continues this dataset's unfinished parse job, or starts one. */
-    public JobRecord run(DataSource dataSource, String createdBy, JobListener listener) throws Exception {
+    public JobRecord run(Transactions transactions, String createdBy, JobListener listener) throws Exception {
         ObjectNode params = JSON.createObjectNode().put("dataset", dataset);
-        return new JobRunner(new JobStore(dataSource)).runOrResume(KIND, params, createdBy, this::run, listener);
+        return new JobRunner(new JobStore(transactions)).runOrResume(KIND, params, createdBy, this::run, listener);
     }
 
     private record CaptionRow(long id, long imageId, short origin, String text) {

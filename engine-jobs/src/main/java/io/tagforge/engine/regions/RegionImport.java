@@ -2,6 +2,7 @@ package io.tagforge.engine.regions;
 
 import io.tagforge.engine.bulk.StagedRows;
 import io.tagforge.engine.images.DatasetImages;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +17,6 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.sql.DataSource;
 
 /**
  * Imports detections made elsewhere (COCO results format) into table region, in one transaction: all of
@@ -36,50 +36,42 @@ public final class RegionImport {
     private RegionImport() {
     }
 
-    public static Result run(DataSource dataSource, String dataset, Path file, Path categoriesFile, String source)
-            throws SQLException {
+    public static Result run(Transactions transactions, String dataset, Path file, Path categoriesFile, String source) {
         Map<Integer, String> categoryNames = categoriesFile == null ? null : CocoDetections.categoryNames(categoriesFile);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                DatasetImages images = DatasetImages.find(c, dataset);
-                Map<String, ImageSize> sizes = imageSizes(c, images);
-                Map<String, Integer> tags = tagIds(c);
-                StagedRows rows = new StagedRows("region_import", "image_id bigint, tag_id int, x1 real, y1 real, "
-                        + "x2 real, y2 real, score real");
-                Map<String, Long> skipped = new TreeMap<>();
-                long[] detections = {0};
-                CocoDetections.read(file, categoryNames, d -> {
-                    detections[0]++;
-                    ImageSize image = sizes.get(d.imageId());
-                    Integer tag = tags.get(d.category().toLowerCase(Locale.ROOT));
-                    String skip = image == null ? "unknown_image" : tag == null ? "unknown_category"
-                            : image.width() <= 0 ? "image_size_unknown"
-                            : d.w() <= 0 || d.h() <= 0 ? "boxes_zero_size" : null;
-                    if (skip != null) {
-                        skipped.merge(skip, 1L, Long::sum);
-                        return;
-                    }
-                    rows.add(image.id(), tag, clamp(d.x() / image.width()), clamp(d.y() / image.height()),
-                            clamp((d.x() + d.w()) / image.width()), clamp((d.y() + d.h()) / image.height()), d.score());
-                });
-                long added = 0;
-                if (!rows.isEmpty()) {
-                    rows.copy(c);
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (image_id, tag_id, x1, y1, x2, "
-                            + "y2, score, source) SELECT image_id, tag_id, x1, y1, x2, y2, score, ? FROM region_import "
-                            + "WHERE x1 < x2 AND y1 < y2 ON CONFLICT DO NOTHING")) {
-                        ps.setString(1, source);
-                        added = ps.executeUpdate();
-                    }
+        return transactions.run("region import", c -> {
+            DatasetImages images = DatasetImages.find(c, dataset);
+            Map<String, ImageSize> sizes = imageSizes(c, images);
+            Map<String, Integer> tags = tagIds(c);
+            StagedRows rows = new StagedRows("region_import", "image_id bigint, tag_id int, x1 real, y1 real, "
+                    + "x2 real, y2 real, score real");
+            Map<String, Long> skipped = new TreeMap<>();
+            long[] detections = {0};
+            CocoDetections.read(file, categoryNames, d -> {
+                detections[0]++;
+                ImageSize image = sizes.get(d.imageId());
+                Integer tag = tags.get(d.category().toLowerCase(Locale.ROOT));
+                String skip = image == null ? "unknown_image" : tag == null ? "unknown_category"
+                        : image.width() <= 0 ? "image_size_unknown"
+                        : d.w() <= 0 || d.h() <= 0 ? "boxes_zero_size" : null;
+                if (skip != null) {
+                    skipped.merge(skip, 1L, Long::sum);
+                    return;
                 }
-                c.commit();
-                return new Result(detections[0], added, skipped);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                rows.add(image.id(), tag, clamp(d.x() / image.width()), clamp(d.y() / image.height()),
+                        clamp((d.x() + d.w()) / image.width()), clamp((d.y() + d.h()) / image.height()), d.score());
+            });
+            long added = 0;
+            if (!rows.isEmpty()) {
+                rows.copy(c);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (image_id, tag_id, x1, y1, x2, "
+                        + "y2, score, source) SELECT image_id, tag_id, x1, y1, x2, y2, score, ? FROM region_import "
+                        + "WHERE x1 < x2 AND y1 < y2 ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, source);
+                    added = ps.executeUpdate();
+                }
             }
-        }
+            return new Result(detections[0], added, skipped);
+        });
     }
 
     private static float clamp(double v) {

@@ -1,8 +1,8 @@
 package io.tagforge.engine.regions;
 
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ public class RegionsCommand {
                     + "bbox [x, y, w, h] in pixels, score}]) for 'clean' to use.")
     static class Import implements Callable<Integer> {
 
-        private final DataSource dataSource;
+        private final Transactions transactions;
 
         @Option(names = "--dataset", required = true, description = "Dataset whose images' external ids the image_ids are.")
         String dataset;
@@ -30,14 +30,14 @@ public class RegionsCommand {
         @Option(names = "--source", description = "Source label of the regions (default: import:FILE NAME).")
         String source;
 
-        Import(DataSource dataSource) {
-            this.dataSource = dataSource;
+        Import(Transactions transactions) {
+            this.transactions = transactions;
         }
 
         @Override
         public Integer call() throws Exception {
             String label = source != null ? source : "import:" + file.getFileName();
-            RegionImport.Result result = RegionImport.run(dataSource, dataset, file, categories, label);
+            RegionImport.Result result = RegionImport.run(transactions, dataset, file, categories, label);
             System.out.println(file.getFileName() + ": " + result.detections() + " detections, " + result.added()
                     + " regions added (source " + label + "), skipped " + result.skipped());
             return 0;

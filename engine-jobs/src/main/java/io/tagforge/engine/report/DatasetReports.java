@@ -7,6 +7,7 @@ import io.tagforge.engine.report.DatasetReport.TagChange;
 import io.tagforge.engine.report.DatasetReport.TagFrequency;
 import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.tag.TagKind;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,11 +32,13 @@ public final class DatasetReports {
 
     static final int TOP_CHANGES = 10;
 
+    private final Transactions transactions;
     private final DataSource dataSource;
     private final ReviewOutcomes reviews;
 
-    public DatasetReports(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public DatasetReports(Transactions transactions) {
+        this.transactions = transactions;
+        this.dataSource = transactions.dataSource();
         this.reviews = new ReviewOutcomes(dataSource);
     }
 
@@ -47,7 +50,7 @@ public final class DatasetReports {
                     .orElseThrow(() -> new ReportException("release", "no release named \"" + release + "\""));
             Totals totals = totals(datasetId).orElse(null);
             if (totals == null) {
-                StageSummary.refresh(dataSource, datasetId, "first report");
+                StageSummary.refresh(transactions, datasetId, "first report");
                 totals = totals(datasetId).orElseThrow();
             }
             return build(dataset, release, datasetId, releaseId, totals);
@@ -58,7 +61,7 @@ public final class DatasetReports {
 
     /** Rewrites the dataset's stage summary now ({@link StageSummary}); {@code by} says who asked. */
     public void recompute(String dataset, String by) throws SQLException {
-        StageSummary.refresh(dataSource, datasetId(dataset), by);
+        StageSummary.refresh(transactions, datasetId(dataset), by);
     }
 
     /** Dataset names, for choosing one. */

@@ -2,13 +2,13 @@ package io.tagforge.engine.report;
 
 import io.tagforge.engine.export.StagedFile;
 import io.tagforge.labelsystem.error.TagforgeException;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "frequency, kinds, review progress) as one self-contained HTML file with its charts inline.")
 public class ReportCommand implements Callable<Integer> {
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
     @Spec
     CommandSpec spec;
@@ -33,8 +33,8 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.html")
     Path out;
 
-    ReportCommand(DataSource dataSource) {
-        this.dataSource = dataSource;
+    ReportCommand(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     @Override
@@ -44,7 +44,7 @@ public class ReportCommand implements Callable<Integer> {
         }
         DatasetReport report;
         try {
-            report = new DatasetReports(dataSource).build(dataset, release);
+            report = new DatasetReports(transactions).build(dataset, release);
         } catch (ReportException e) {
             throw new TagforgeException("--" + e.field() + ": " + e.getMessage());
         }

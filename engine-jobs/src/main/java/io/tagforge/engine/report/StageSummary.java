@@ -2,10 +2,10 @@ package io.tagforge.engine.report;
 
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.labelsystem.assignment.AssignmentSource;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
  * Writes what a dataset holds after each stage (tables dataset_summary, dataset_tag_summary, dataset_flag_summary)
@@ -20,27 +20,21 @@ public final class StageSummary {
     }
 
     /** The summary a job writes when its body ran to the end (a cancelled job leaves the last one). */
-    public static void afterJob(JobContext ctx, String kind, int datasetId) throws SQLException {
+    public static void afterJob(JobContext ctx, String kind, int datasetId) {
         if (!ctx.cancelRequested()) {
-            refresh(ctx.dataSource(), datasetId, kind + " job " + ctx.jobId());
+            refresh(ctx.transactions(), datasetId, kind + " job " + ctx.jobId());
         }
     }
 
-    /** Rewrites the dataset's summary in one transaction; {@code computedBy} says which job or person asked. */
-    public static void refresh(DataSource dataSource, int datasetId, String computedBy) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                refresh(c, datasetId, computedBy);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+    /**
+     * Rewrites the dataset's summary in one transaction, the caller's when it has one; {@code computedBy} says
+     * which job or person asked.
+     */
+    public static void refresh(Transactions transactions, int datasetId, String computedBy) {
+        transactions.run("dataset summary", c -> {
+            refresh(c, datasetId, computedBy);
+            return null;
+        });
     }
 
     private static void refresh(Connection c, int datasetId, String computedBy) throws SQLException {

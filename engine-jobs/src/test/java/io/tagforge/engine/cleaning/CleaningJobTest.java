@@ -15,6 +15,7 @@ import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.Tagger;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class CleaningJobTest {
     @Test
     void flagsThePlantedOutlierRegionsAndCountsEverySkip() throws Exception {
         EngineFixture f = plantedOutliers();
-        JobRecord job = CleaningJob.run(f.db, request("planted", List.of("red", "blue", "green", "car"), false), "test",
+        JobRecord job = CleaningJob.run(Transactions.over(f.db), request("planted", List.of("red", "blue", "green", "car"), false), "test",
                 JobListener.NONE);
 
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
@@ -141,7 +142,7 @@ class CleaningJobTest {
                 + "JOIN tag t ON t.id = r.tag_id LEFT JOIN region_embedding e ON e.region_id = r.id ORDER BY 1, 2, 3, 4, 8";
         List<String> categories = List.of("red", "blue", "green", "car");
         EngineFixture f = plantedOutliers();
-        CleaningJob.run(f.db, request("planted", categories, false), "test", JobListener.NONE);
+        CleaningJob.run(Transactions.over(f.db), request("planted", categories, false), "test", JobListener.NONE);
         List<String> uninterruptedAssignments = f.rows(assignments);
         List<String> uninterruptedRegions = f.rows(regions);
 
@@ -157,10 +158,10 @@ class CleaningJobTest {
                     }
                 }
             };
-            assertThatThrownBy(() -> CleaningJob.run(g.db, request("planted", categories, false), "test", failing))
+            assertThatThrownBy(() -> CleaningJob.run(Transactions.over(g.db), request("planted", categories, false), "test", failing))
                     .hasMessageContaining("injected failure");
             assertThat(g.rows("SELECT state FROM job")).containsExactly("FAILED");
-            JobRecord resumed = CleaningJob.run(g.db, request("planted", categories, false), "test", JobListener.NONE);
+            JobRecord resumed = CleaningJob.run(Transactions.over(g.db), request("planted", categories, false), "test", JobListener.NONE);
             assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(g.count("SELECT count(*) FROM job")).isEqualTo(1);
             assertThat(resumed.counts().path("images").asLong()).isEqualTo(22);
@@ -179,7 +180,7 @@ class CleaningJobTest {
                 tag(f, image, tag);
             }
         }
-        JobRecord job = CleaningJob.run(f.db, request("coco", categories, true), "test", JobListener.NONE);
+        JobRecord job = CleaningJob.run(Transactions.over(f.db), request("coco", categories, true), "test", JobListener.NONE);
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
 
         Set<String> noRegion = new HashSet<>();
@@ -269,7 +270,7 @@ class CleaningJobTest {
         assertThat(f.rows("SELECT DISTINCT e.evidence->>'detector' || ' ' || (e.evidence->>'box_threshold') FROM "
                 + "flag_evidence e JOIN tag_assignment a ON a.id = e.assignment_id WHERE a.flag_rule = 1"))
                 .containsExactly("tiny-grounding-dino 0.35");
-        JobRecord job = new io.tagforge.engine.job.JobStore(f.db).recent(1).get(0);
+        JobRecord job = new io.tagforge.engine.job.JobStore(Transactions.over(f.db)).recent(1).get(0);
         assertThat(job.counts().path("categories_unknown_to_detector").asLong()).isEqualTo(1);
         assertThat(job.counts().path("flags_no_region").asLong()).isEqualTo(noRegion.size());
     }
@@ -281,9 +282,9 @@ class CleaningJobTest {
     @Test
     void unknownCategoriesAndDatasetsAreRefusedByOption() throws Exception {
         EngineFixture f = new EngineFixture("refuse", 1);
-        assertThatThrownBy(() -> CleaningJob.run(f.db, request("refuse", List.of("unicorn"), false), "test",
+        assertThatThrownBy(() -> CleaningJob.run(Transactions.over(f.db), request("refuse", List.of("unicorn"), false), "test",
                 JobListener.NONE)).hasMessage("categories: no tag named \"unicorn\"");
-        assertThatThrownBy(() -> CleaningJob.run(f.db, request("nope", List.of("red"), false), "test",
+        assertThatThrownBy(() -> CleaningJob.run(Transactions.over(f.db), request("nope", List.of("red"), false), "test",
                 JobListener.NONE)).hasMessage("dataset: no dataset named \"nope\"");
         assertThat(f.count("SELECT count(*) FROM region")).isZero();
     }

@@ -9,6 +9,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,7 +64,7 @@ class CleaningKillTest {
                 + "JOIN tag t ON t.id = r.tag_id LEFT JOIN region_embedding e ON e.region_id = r.id "
                 + "GROUP BY r.id, i.path, t.name ORDER BY 1, 2, 3, 4";
         EngineFixture f = fixture();
-        CleaningJob.run(f.db, request(), "test", JobListener.NONE);
+        CleaningJob.run(Transactions.over(f.db), request(), "test", JobListener.NONE);
         List<String> uninterruptedAssignments = f.rows(assignments);
         List<String> uninterruptedRegions = f.rows(regions);
         assertThat(uninterruptedAssignments.stream().filter(r -> r.contains("OUTLIER_REGION"))).isNotEmpty();
@@ -93,7 +94,7 @@ class CleaningKillTest {
                 .containsExactly("RUNNING");
         assertThat(f.count("SELECT progress FROM job")).isBetween(6L, (long) IMAGES - 1);
 
-        JobRecord resumed = CleaningJob.run(f.db, request(), "test", JobListener.NONE);
+        JobRecord resumed = CleaningJob.run(Transactions.over(f.db), request(), "test", JobListener.NONE);
         assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(f.count("SELECT count(*) FROM job")).isEqualTo(1);
         assertThat(resumed.counts().path("images").asLong()).isEqualTo(IMAGES);

@@ -46,7 +46,7 @@ class CleaningScopeTest {
         // a tag list with kinds (Tag2Text) says what a tag is, whatever WordNet would propose
         exec("UPDATE tag SET kind = " + TagKind.ATTRIBUTE.code() + " WHERE name = 'kitchen'");
         exec("UPDATE tag SET kind = " + TagKind.ACTION.code() + " WHERE name = 'table'");
-        job = CleaningJob.run(DB, new CleaningRequest("coco-mini", TestModels.folder("grounding-dino"),
+        job = CleaningJob.run(Transactions.over(DB), new CleaningRequest("coco-mini", TestModels.folder("grounding-dino"),
                 TestModels.folder("embedder"), List.of(), 3, 0.1, 4, 42, null, null, 16, false, ModelDevice.CPU), "test",
                 JobListener.NONE);
     }

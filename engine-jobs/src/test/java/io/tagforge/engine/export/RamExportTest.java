@@ -12,6 +12,7 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.engine.testing.CocoMiniFixture;
 import io.tagforge.labelsystem.shareddata.SharedData;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,7 +71,7 @@ class RamExportTest {
     @Test
     void everyRecordLoadsUnderRamsLoaderRulesAndHoldsExactlyTheReviewedTags() throws Exception {
         Path out = dir.resolve("coco-mini.json");
-        JobRecord job = ExportJob.run(DB, request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+        JobRecord job = ExportJob.run(Transactions.over(DB), request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
 
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         JsonNode records = JSON.readTree(out.toFile());
@@ -108,7 +109,7 @@ class RamExportTest {
     @Test
     void tagFilesManifestAndExportRowDescribeTheFile() throws Exception {
         Path out = dir.resolve("coco-mini.json");
-        JobRecord job = ExportJob.run(DB, request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+        JobRecord job = ExportJob.run(Transactions.over(DB), request(out, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
 
         for (String list : List.of("ram_tag_list.txt", "ram_tag_list_chinese.txt", "ram_tag_list_threshold.txt")) {
             assertThat(dir.resolve(list)).as("imported from RAM's files, written back byte for byte")
@@ -153,8 +154,8 @@ class RamExportTest {
     void sameDataGivesSameBytes() throws Exception {
         Path first = dir.resolve("a/coco.json");
         Path second = dir.resolve("b/coco.json");
-        ExportJob.run(DB, request(first, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
-        ExportJob.run(DB, request(second, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
+        ExportJob.run(Transactions.over(DB), request(first, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
+        ExportJob.run(Transactions.over(DB), request(second, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
 
         assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
         assertThat(Files.readString(first)).startsWith("[\n{\"image_path\":").endsWith("}\n]\n");
@@ -168,12 +169,12 @@ class RamExportTest {
     @Test
     void reingestedExportExportsTheSameRecords() throws Exception {
         Path first = dir.resolve("first.json");
-        ExportJob.run(DB, request(first, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
-        new Ingester(DB).ingest(new IngestRequest(IngestFormat.RAM_JSON, first, "coco-mini-again", COCO_MINI, true,
+        ExportJob.run(Transactions.over(DB), request(first, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+        new Ingester(Transactions.over(DB)).ingest(new IngestRequest(IngestFormat.RAM_JSON, first, "coco-mini-again", COCO_MINI, true,
                 "ram-4585"), JobListener.NONE);
 
         Path second = dir.resolve("again/second.json");
-        ExportJob.run(DB, new ExportRequest("coco-mini-again", "ram-4585", ExportFormat.RAM_JSON, second,
+        ExportJob.run(Transactions.over(DB), new ExportRequest("coco-mini-again", "ram-4585", ExportFormat.RAM_JSON, second,
                 ExportPolicy.ALL, false, null), "test", JobListener.NONE);
 
         JsonNode before = JSON.readTree(first.toFile());
@@ -197,13 +198,13 @@ class RamExportTest {
     @Test
     void unreviewedFlagsAreTakenOnRequestAndOriginalPolicyDropsModelTags() throws Exception {
         Path withFlags = dir.resolve("flags.json");
-        ExportJob.run(DB, request(withFlags, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
+        ExportJob.run(Transactions.over(DB), request(withFlags, ExportPolicy.ALL, true, null), "test", JobListener.NONE);
         JsonNode flagged = find(JSON.readTree(withFlags.toFile()), coco.flaggedImage());
         assertThat(ids(flagged.get("union_label_id"))).contains(coco.flaggedTagId())
                 .isEqualTo(coco.expectedUnion(coco.flaggedImage(), true));
 
         Path original = dir.resolve("original/original.json");
-        ExportJob.run(DB, request(original, ExportPolicy.ORIGINAL, false, null), "test", JobListener.NONE);
+        ExportJob.run(Transactions.over(DB), request(original, ExportPolicy.ORIGINAL, false, null), "test", JobListener.NONE);
         assertThat(ids(find(JSON.readTree(original.toFile()), coco.modelImage()).get("union_label_id")))
                 .doesNotContain(coco.modelTagId());
     }
@@ -211,7 +212,7 @@ class RamExportTest {
     @Test
     void splitHoldsOutAStableDisjointPart() throws Exception {
         Path out = dir.resolve("coco.json");
-        ExportJob.run(DB, request(out, ExportPolicy.ALL, false, Split.parse("val=0.2")), "test", JobListener.NONE);
+        ExportJob.run(Transactions.over(DB), request(out, ExportPolicy.ALL, false, Split.parse("val=0.2")), "test", JobListener.NONE);
 
         Set<String> train = paths(JSON.readTree(out.toFile()));
         Set<String> val = paths(JSON.readTree(dir.resolve("coco.val.json").toFile()));
@@ -238,8 +239,8 @@ class RamExportTest {
         }
         Path full = dir.resolve("full/coco.json");
         Path small = dir.resolve("small/coco.json");
-        ExportJob.run(DB, request(full, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
-        ExportJob.run(DB, new ExportRequest("coco-mini", "ram-100", ExportFormat.RAM_JSON, small, ExportPolicy.ALL,
+        ExportJob.run(Transactions.over(DB), request(full, ExportPolicy.ALL, false, null), "test", JobListener.NONE);
+        ExportJob.run(Transactions.over(DB), new ExportRequest("coco-mini", "ram-100", ExportFormat.RAM_JSON, small, ExportPolicy.ALL,
                 false, null), "test", JobListener.NONE);
 
         for (Path out : List.of(full, small)) {
@@ -260,7 +261,7 @@ class RamExportTest {
         assertThat(Files.readAllLines(full.resolveSibling("ram_tag_list.txt"))).hasSize(4585);
 
         Path again = dir.resolve("small/other.json");
-        assertThatThrownBy(() -> ExportJob.run(DB, request(again, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
+        assertThatThrownBy(() -> ExportJob.run(Transactions.over(DB), request(again, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
                 .isInstanceOf(TagforgeException.class).hasMessageContaining("each export needs a folder of its own");
         assertThat(again).doesNotExist();
         assertThat(Files.readAllLines(small.resolveSibling("ram_tag_list.txt"))).hasSize(100);
@@ -270,7 +271,7 @@ class RamExportTest {
     @Test
     void manifestRecordsTheImageRootAndAbsolutePathsPointAtTheImages() throws Exception {
         Path out = dir.resolve("absolute/coco.json");
-        ExportJob.run(DB, new ExportRequest("coco-mini", "ram-4585", ExportFormat.RAM_JSON, out, ExportPolicy.ALL,
+        ExportJob.run(Transactions.over(DB), new ExportRequest("coco-mini", "ram-4585", ExportFormat.RAM_JSON, out, ExportPolicy.ALL,
                 false, null, ImagePaths.ABSOLUTE), "test", JobListener.NONE);
 
         JsonNode manifest = JSON.readTree(ExportJob.manifestPath(out).toFile());
@@ -291,7 +292,7 @@ class RamExportTest {
     @Test
     void jsonlCarriesNamesBesideIds() throws Exception {
         Path out = dir.resolve("coco.jsonl");
-        ExportJob.run(DB, new ExportRequest("coco-mini", "ram-4585", ExportFormat.JSONL, out, ExportPolicy.ALL,
+        ExportJob.run(Transactions.over(DB), new ExportRequest("coco-mini", "ram-4585", ExportFormat.JSONL, out, ExportPolicy.ALL,
                 false, null), "test", JobListener.NONE);
 
         List<String> lines = Files.readAllLines(out);
@@ -308,10 +309,10 @@ class RamExportTest {
     @Test
     void unknownReleaseOrDatasetFailsAndWritesNothing() {
         Path out = dir.resolve("x.json");
-        assertThatThrownBy(() -> ExportJob.run(DB, new ExportRequest("coco-mini", "no-such", ExportFormat.RAM_JSON,
+        assertThatThrownBy(() -> ExportJob.run(Transactions.over(DB), new ExportRequest("coco-mini", "no-such", ExportFormat.RAM_JSON,
                 out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
                 .isInstanceOf(TagforgeException.class).hasMessageContaining("no release named \"no-such\"");
-        assertThatThrownBy(() -> ExportJob.run(DB, new ExportRequest("nope", "ram-4585", ExportFormat.RAM_JSON,
+        assertThatThrownBy(() -> ExportJob.run(Transactions.over(DB), new ExportRequest("nope", "ram-4585", ExportFormat.RAM_JSON,
                 out, ExportPolicy.ALL, false, null), "test", JobListener.NONE))
                 .isInstanceOf(TagforgeException.class).hasMessageContaining("no dataset named \"nope\"");
         assertThat(dir.toFile().list()).isEmpty();
@@ -331,7 +332,7 @@ class RamExportTest {
                     + "t.id, 3 FROM image i, tag t WHERE i.path = 'm.jpg' AND t.name IN ('hound (new)', 'not in any release')");
         }
         Path out = dir.resolve("m.json");
-        ExportJob.run(DB, new ExportRequest("merge-case", "ram-4585", ExportFormat.RAM_JSON, out, ExportPolicy.ALL,
+        ExportJob.run(Transactions.over(DB), new ExportRequest("merge-case", "ram-4585", ExportFormat.RAM_JSON, out, ExportPolicy.ALL,
                 false, null), "test", JobListener.NONE);
 
         assertThat(ids(JSON.readTree(out.toFile()).get(0).get("union_label_id"))).containsExactly(5);
@@ -344,10 +345,10 @@ class RamExportTest {
         JobListener cancelAtStart = new JobListener() {
             @Override
             public void started(JobRecord job) {
-                new JobStore(DB).requestCancel(job.id());
+                new JobStore(Transactions.over(DB)).requestCancel(job.id());
             }
         };
-        JobRecord job = ExportJob.run(DB, request(dir.resolve("c.json"), ExportPolicy.ALL, false, null), "test",
+        JobRecord job = ExportJob.run(Transactions.over(DB), request(dir.resolve("c.json"), ExportPolicy.ALL, false, null), "test",
                 cancelAtStart);
 
         assertThat(job.state()).isEqualTo(JobState.CANCELLED);

@@ -12,6 +12,7 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.ImageFiles;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class GenerationJobTest {
             f.exec("INSERT INTO tag_assignment (image_id, dataset_id, tag_id, caption_id, source) SELECT " + image
                     + ", " + f.datasetId + ", " + f.tags.get("sky") + ", id, 0 FROM caption WHERE image_id = " + image);
         }
-        JobRecord job = GenerationJob.run(f.db, request("gen", "tiny-colours", true, 4), f.vocabulary(), "test",
+        JobRecord job = GenerationJob.run(Transactions.over(f.db), request("gen", "tiny-colours", true, 4), f.vocabulary(), "test",
                 JobListener.NONE);
 
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
@@ -86,7 +87,7 @@ class GenerationJobTest {
                 + "LEFT JOIN caption c ON c.id = a.caption_id ORDER BY 1, 2, 3, 6";
         String captionsQuery = "SELECT i.path, c.origin, c.model, c.text FROM caption c JOIN image i ON i.id = c.image_id ORDER BY 1, 4";
         EngineFixture f = new EngineFixture("resume", IMAGES);
-        GenerationJob.run(f.db, request("resume", "tiny-colours", true, 3), f.vocabulary(), "test", JobListener.NONE);
+        GenerationJob.run(Transactions.over(f.db), request("resume", "tiny-colours", true, 3), f.vocabulary(), "test", JobListener.NONE);
         List<String> uninterrupted = f.rows(rowsQuery);
         List<String> uninterruptedCaptions = f.rows(captionsQuery);
 
@@ -102,12 +103,12 @@ class GenerationJobTest {
             }
         };
         EngineFixture fixture = f;
-        assertThatThrownBy(() -> GenerationJob.run(fixture.db, request("resume", "tiny-colours", true, 3),
+        assertThatThrownBy(() -> GenerationJob.run(Transactions.over(fixture.db), request("resume", "tiny-colours", true, 3),
                 fixture.vocabulary(), "test", failAfterTwoBatches)).hasMessageContaining("injected failure");
         assertThat(f.rows("SELECT state, progress FROM job")).containsExactly("FAILED|6");
         assertThat(f.count("SELECT count(DISTINCT image_id) FROM caption WHERE origin = 1")).isEqualTo(6);
 
-        JobRecord resumed = GenerationJob.run(f.db, request("resume", "tiny-colours", true, 3), f.vocabulary(), "test",
+        JobRecord resumed = GenerationJob.run(Transactions.over(f.db), request("resume", "tiny-colours", true, 3), f.vocabulary(), "test",
                 JobListener.NONE);
         assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(f.count("SELECT count(*) FROM job")).isEqualTo(1);
@@ -119,20 +120,20 @@ class GenerationJobTest {
     @Test
     void aCancelledJobStopsBeforeItsNextBatchAndARerunFinishesIt() throws Exception {
         EngineFixture f = new EngineFixture("cancel", 4);
-        JobStore store = new JobStore(f.db);
+        JobStore store = new JobStore(Transactions.over(f.db));
         JobListener cancelAtStart = new JobListener() {
             @Override
             public void started(JobRecord job) {
                 store.requestCancel(job.id());
             }
         };
-        JobRecord cancelled = GenerationJob.run(f.db, request("cancel", "tiny-colours", false, 2), null, "test",
+        JobRecord cancelled = GenerationJob.run(Transactions.over(f.db), request("cancel", "tiny-colours", false, 2), null, "test",
                 cancelAtStart);
         assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
         assertThat(cancelled.progress()).isZero();
         assertThat(f.count("SELECT count(*) FROM tag_assignment")).isZero();
 
-        JobRecord finished = GenerationJob.run(f.db, request("cancel", "tiny-colours", false, 2), null, "test",
+        JobRecord finished = GenerationJob.run(Transactions.over(f.db), request("cancel", "tiny-colours", false, 2), null, "test",
                 JobListener.NONE);
         assertThat(finished.id()).isEqualTo(cancelled.id());
         assertThat(finished.state()).isEqualTo(JobState.SUCCEEDED);
@@ -149,7 +150,7 @@ class GenerationJobTest {
             f.addImage(c, truncated.toString());
             f.addImage(c, dir.resolve("missing.jpg").toString());
         }
-        JobRecord job = GenerationJob.run(f.db, request("bad-images", "tiny-colours", false, 2), null, "test",
+        JobRecord job = GenerationJob.run(Transactions.over(f.db), request("bad-images", "tiny-colours", false, 2), null, "test",
                 JobListener.NONE);
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.counts().path("images").asLong()).isEqualTo(3);
@@ -165,13 +166,13 @@ class GenerationJobTest {
         try (Connection c = f.db.getConnection()) {
             f.release(c, "five", EngineFixture.RELEASE_TAGS.subList(0, 5));
         }
-        assertThatThrownBy(() -> GenerationJob.run(f.db, request("mismatch", "five", false, 2), null, "test",
+        assertThatThrownBy(() -> GenerationJob.run(Transactions.over(f.db), request("mismatch", "five", false, 2), null, "test",
                 JobListener.NONE))
                 .hasMessage(TestModels.folder("tagger") + ": the tagger gives 6 probabilities per image, "
                         + "release five has 5 tags");
         assertThat(f.count("SELECT count(*) FROM tag_assignment")).isZero();
         assertThat(f.rows("SELECT state, error FROM job")).singleElement().asString().startsWith("FAILED|");
-        assertThatThrownBy(() -> GenerationJob.run(f.db, request("nope", "five", false, 2), null, "test",
+        assertThatThrownBy(() -> GenerationJob.run(Transactions.over(f.db), request("nope", "five", false, 2), null, "test",
                 JobListener.NONE)).hasMessage("dataset: no dataset named \"nope\"");
     }
 }

@@ -8,6 +8,7 @@ import io.tagforge.engine.dataset.DatasetStats;
 import io.tagforge.engine.dataset.DatasetStore;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.testing.CocoMiniFixture;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class IngesterTest {
     static final Path VAL_CAPTIONS = COCO_MINI.resolve("annotations/captions_val2017.json");
     static final Path VAL_IMAGES = COCO_MINI.resolve("val2017");
 
-    private final Ingester ingester = new Ingester(TestDatabase.dataSource());
+    private final Ingester ingester = new Ingester(Transactions.over(TestDatabase.dataSource()));
 
     @TempDir
     Path tmp;

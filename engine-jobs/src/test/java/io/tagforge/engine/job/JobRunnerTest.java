@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +19,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 class JobRunnerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final JobStore store = new JobStore(TestDatabase.dataSource());
+    private final JobStore store = new JobStore(Transactions.over(TestDatabase.dataSource()));
     private final JobRunner runner = new JobRunner(store);
 
     @BeforeEach
@@ -123,6 +125,34 @@ class JobRunnerTest {
         first.join();
         assertThat(failure.get()).isNull();
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    /**
+     * As in the application, the DataSource hands a plain {@code getConnection()} the current transaction's
+     * connection: a job started inside a caller's transaction still commits each batch with its checkpoint on
+     * its own, and does not commit the caller's work (the caller's rollback still takes it back).
+     */
+    @Test
+    void batchesCommitOnTheirOwnWithoutCommittingTheCallersTransaction() throws Exception {
+        Transactions transactions = Transactions.over(new TransactionAwareDataSourceProxy(TestDatabase.dataSource()));
+        JobRunner runner = new JobRunner(new JobStore(transactions));
+        JsonNode params = JSON.createObjectNode().put("dataset", "inside a caller's transaction");
+        assertThatThrownBy(() -> transactions.run("caller", c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO job_test_rows VALUES (1000)");
+            }
+            try {
+                runner.runOrResume("test", params, "t", numbers(-1), JobListener.NONE);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("the caller fails after the job");
+        })).hasMessage("the caller fails after the job");
+
+        assertThat(rows()).hasSize(100).doesNotContain(1000);
+        JobRecord job = store.recent(1).get(0);
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.checkpoint().get("next").asInt()).isEqualTo(100);
     }
 
     private List<Integer> rows() throws SQLException {

@@ -46,7 +46,7 @@ class ParseDatasetJobTest {
     static void datasetAndTags() throws Exception {
         TestDatabase.get().truncateAll();
         new TagListImport(Transactions.over(DB), "test").importRam(SHARED.resolve("ram"), "ram");
-        new Ingester(DB).ingest(new IngestRequest(IngestFormat.COCO,
+        new Ingester(Transactions.over(DB)).ingest(new IngestRequest(IngestFormat.COCO,
                 SHARED.resolve("datasets/coco-mini/annotations/captions_val2017.json"), "coco-mini-val",
                 SHARED.resolve("datasets/coco-mini/val2017"), false, null), JobListener.NONE);
         execute("INSERT INTO caption (image_id, origin, model, text) SELECT min(id), 1, 'test-captioner', "
@@ -66,11 +66,11 @@ class ParseDatasetJobTest {
                 throw new IllegalStateException("killed after " + progress);
             }
         };
-        assertThatThrownBy(() -> job.run(DB, "test", crashAfterFirstBatch)).hasMessage("killed after 100");
+        assertThatThrownBy(() -> job.run(Transactions.over(DB), "test", crashAfterFirstBatch)).hasMessage("killed after 100");
         long afterCrash = count("SELECT count(DISTINCT caption_id) FROM tag_assignment");
         assertThat(afterCrash).isBetween(90L, 100L);
 
-        JobRecord done = job.run(DB, "test", JobListener.NONE);
+        JobRecord done = job.run(Transactions.over(DB), "test", JobListener.NONE);
         assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.counts().path("captions").asLong()).isEqualTo(396);
         assertThat(count("SELECT count(*) FROM job WHERE kind = 'parse' AND params ->> 'dataset' = 'coco-mini-val'")).isEqualTo(1);
@@ -88,13 +88,13 @@ class ParseDatasetJobTest {
                 .contains("plane", "lake", "mountain").doesNotContain("top");
 
         long rows = count("SELECT count(*) FROM tag_assignment");
-        new ParseDatasetJob("coco-mini-val", vocabulary, 1, 1000).run(DB, "test", JobListener.NONE);
+        new ParseDatasetJob("coco-mini-val", vocabulary, 1, 1000).run(Transactions.over(DB), "test", JobListener.NONE);
         assertThat(count("SELECT count(*) FROM tag_assignment")).isEqualTo(rows);
     }
 
     @Test
     void anUnknownDatasetIsAUserError() {
-        assertThatThrownBy(() -> new ParseDatasetJob("nope", vocabulary, 1, 10).run(DB, "test", JobListener.NONE))
+        assertThatThrownBy(() -> new ParseDatasetJob("nope", vocabulary, 1, 10).run(Transactions.over(DB), "test", JobListener.NONE))
                 .isInstanceOf(TagforgeException.class).hasMessageContaining("no dataset named \"nope\"");
     }
 

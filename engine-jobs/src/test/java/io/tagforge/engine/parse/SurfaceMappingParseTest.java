@@ -51,7 +51,7 @@ class SurfaceMappingParseTest {
                 b.jpg\tTwo cats on a brown sofa.
                 c.jpg\tA man riding a bike down the street.
                 """);
-        new Ingester(DB).ingest(new IngestRequest(IngestFormat.TSV, captions, DATASET, null, false, null),
+        new Ingester(Transactions.over(DB)).ingest(new IngestRequest(IngestFormat.TSV, captions, DATASET, null, false, null),
                 JobListener.NONE);
     }
 
@@ -94,7 +94,7 @@ class SurfaceMappingParseTest {
     private static void parse() throws Exception {
         try (WordNet wordNet = WordNet.open()) {
             new ParseDatasetJob(DATASET, DatabaseVocabulary.load(DB, wordNet, LookupOptions.defaults()), 1, 100)
-                    .run(DB, "test", JobListener.NONE);
+                    .run(Transactions.over(DB), "test", JobListener.NONE);
         }
     }
 

@@ -9,6 +9,7 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ class RegionImportTest {
                 "{\"image_id\": 999999999, \"category_id\": 3, \"bbox\": [1, 1, 5, 5], \"score\": 0.8}",
                 "{\"image_id\": " + id(f, 2) + ", \"category_id\": 3, \"bbox\": [5, 5, 0, 20], \"score\": 0.7}") + "]");
 
-        RegionImport.Result result = RegionImport.run(f.db, "imported", results, categories, "import:results.json");
+        RegionImport.Result result = RegionImport.run(Transactions.over(f.db), "imported", results, categories, "import:results.json");
         assertThat(result.detections()).isEqualTo(5);
         assertThat(result.added()).isEqualTo(2);
         assertThat(result.skipped()).isEqualTo(Map.of("unknown_category", 1L, "unknown_image", 1L, "boxes_zero_size", 1L));
@@ -56,7 +57,7 @@ class RegionImportTest {
                         "sky|" + (float) (10.0 / size[0]) + "|" + (float) (20.0 / size[1]) + "|" + (float) (40.0 / size[0])
                                 + "|" + (float) (60.0 / size[1]) + "|0.5|import:results.json");
 
-        RegionImport.Result again = RegionImport.run(f.db, "imported", results, categories, "import:results.json");
+        RegionImport.Result again = RegionImport.run(Transactions.over(f.db), "imported", results, categories, "import:results.json");
         assertThat(again.added()).isZero();
         assertThat(f.count("SELECT count(*) FROM region")).isEqualTo(2);
     }
@@ -67,13 +68,13 @@ class RegionImportTest {
         Path results = dir.resolve("bad.json");
         Files.writeString(results, "[{\"image_id\": " + id(f, 0) + ", \"category_name\": \"car\", \"bbox\": [0, 0, 10, 10], \"score\": 0.9},"
                 + " {\"image_id\": " + id(f, 0) + ", \"category_name\": \"car\", \"bbox\": [0, 0, 10], \"score\": 0.9}]");
-        assertThatThrownBy(() -> RegionImport.run(f.db, "imported", results, null, "import:bad"))
+        assertThatThrownBy(() -> RegionImport.run(Transactions.over(f.db), "imported", results, null, "import:bad"))
                 .hasMessage(results + ": element 1: field bbox must be [x, y, width, height] in pixels, was [0,0,10]");
         Files.writeString(results, "[{\"image_id\": 1, \"category_id\": 3, \"bbox\": [0, 0, 10, 10], \"score\": 0.9}]");
-        assertThatThrownBy(() -> RegionImport.run(f.db, "imported", results, null, "import:bad"))
+        assertThatThrownBy(() -> RegionImport.run(Transactions.over(f.db), "imported", results, null, "import:bad"))
                 .hasMessage(results + ": element 0: field category_id given, but no categories file names the ids");
         Files.writeString(results, "[{\"image_id\": 1, \"category_name\": \"car\", \"bbox\": [0, 0, 10, 10], \"score\": 7}]");
-        assertThatThrownBy(() -> RegionImport.run(f.db, "imported", results, null, "import:bad"))
+        assertThatThrownBy(() -> RegionImport.run(Transactions.over(f.db), "imported", results, null, "import:bad"))
                 .hasMessage(results + ": element 0: field score must be a number in [0, 1], was 7");
         assertThat(f.count("SELECT count(*) FROM region")).isZero();
     }
@@ -90,9 +91,9 @@ class RegionImportTest {
         }
         Path results = dir.resolve("cars.json");
         Files.writeString(results, json.append("]").toString());
-        RegionImport.run(f.db, "imported", results, null, "import:cars.json");
+        RegionImport.run(Transactions.over(f.db), "imported", results, null, "import:cars.json");
 
-        JobRecord job = CleaningJob.run(f.db, new CleaningRequest("imported", null, TestModels.folder("embedder"),
+        JobRecord job = CleaningJob.run(Transactions.over(f.db), new CleaningRequest("imported", null, TestModels.folder("embedder"),
                 List.of("car"), 1, 0.1, 2, 7, null, null, 5), "test", JobListener.NONE);
         assertThat(job.counts().path("regions_embedded").asLong()).isEqualTo(12);
         assertThat(job.counts().path("categories_clustered").asLong()).isEqualTo(1);

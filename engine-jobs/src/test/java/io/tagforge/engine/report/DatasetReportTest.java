@@ -1,6 +1,7 @@
 package io.tagforge.engine.report;
 
 import io.tagforge.engine.testing.TestCli;
+import io.tagforge.labelsystem.transaction.Transactions;
 import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +64,7 @@ class DatasetReportTest {
                         + " AND text LIKE '%sky'");
             }
         }
-        GenerationJob.run(f.db, new GenerationRequest("report", TestModels.folder("tagger"), "tiny-colours",
+        GenerationJob.run(Transactions.over(f.db), new GenerationRequest("report", TestModels.folder("tagger"), "tiny-colours",
                 TestModels.folder("captioner"), 4), f.vocabulary(), "test", JobListener.NONE);
         afterGeneration = f.rows("SELECT computed_by FROM dataset_summary").get(0);
         clean(false);
@@ -85,7 +86,7 @@ class DatasetReportTest {
     }
 
     private static void clean(boolean recheck) throws Exception {
-        CleaningJob.run(f.db, new CleaningRequest("report", TestModels.folder("detector"), TestModels.folder("embedder"),
+        CleaningJob.run(Transactions.over(f.db), new CleaningRequest("report", TestModels.folder("detector"), TestModels.folder("embedder"),
                 CATEGORIES, 1, 0.2, 2, 42, TestModels.folder("tagger"), "tiny-colours", 4, recheck, ModelDevice.AUTO), "test",
                 JobListener.NONE);
     }
@@ -95,7 +96,7 @@ class DatasetReportTest {
         assertThat(afterGeneration).startsWith("generate job ");
         assertThat(f.rows("SELECT computed_by FROM dataset_summary")).singleElement().asString().startsWith("clean job ");
 
-        DatasetReport report = new DatasetReports(f.db).build("report", null);
+        DatasetReport report = new DatasetReports(Transactions.over(f.db)).build("report", null);
 
         String pairs = "SELECT count(*) FROM (SELECT image_id, tag_id FROM tag_assignment GROUP BY 1, 2 HAVING %s) p";
         long parsed = f.count(pairs.formatted("bool_or(source = 0)"));
@@ -149,7 +150,7 @@ class DatasetReportTest {
 
     @Test
     void aReleaseCountsItsOwnTagsOnly() throws Exception {
-        DatasetReport report = new DatasetReports(f.db).build("report", "tiny-colours");
+        DatasetReport report = new DatasetReports(Transactions.over(f.db)).build("report", "tiny-colours");
         String releaseTags = "tag_id IN (SELECT tag_id FROM release_tag rt JOIN release r ON r.id = rt.release_id "
                 + "WHERE r.name = 'tiny-colours')";
         assertThat(report.stages().get(0).tags()).isZero();
@@ -168,7 +169,7 @@ class DatasetReportTest {
                     out.toString())).isEqualTo(0);
         }
         String html = Files.readString(out);
-        DatasetReport report = new DatasetReports(f.db).build("report", null);
+        DatasetReport report = new DatasetReports(Transactions.over(f.db)).build("report", null);
         Map<String, String> numbers = ReportHtml.figures(html);
         for (int i = 0; i < report.stages().size(); i++) {
             assertThat(numbers.get("stage." + i + ".tags")).isEqualTo(String.valueOf(report.stages().get(i).tags()));
@@ -201,7 +202,7 @@ class DatasetReportTest {
                         + ": cannot write the report", "is a directory");
         assertThat(Files.list(dir)).containsExactly(notAFolder);
         context.close();
-        assertThatThrownBy(() -> new DatasetReports(f.db).build("nope", null)).isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> new DatasetReports(Transactions.over(f.db)).build("nope", null)).isInstanceOf(ReportException.class)
                 .extracting(e -> ((ReportException) e).field()).isEqualTo("dataset");
     }
 }

@@ -64,7 +64,7 @@ class PairReviewTest {
             }
         }
         new TagListImport(Transactions.over(DB), "test").importRam(SHARED.resolve("ram"), "ram-4585");
-        new Ingester(DB).ingest(new IngestRequest(IngestFormat.COCO,
+        new Ingester(Transactions.over(DB)).ingest(new IngestRequest(IngestFormat.COCO,
                 COCO_MINI.resolve("annotations/captions_train2017.json"), DATASET, COCO_MINI.resolve("train2017"),
                 false, null), JobListener.NONE);
         context = TestCli.context();

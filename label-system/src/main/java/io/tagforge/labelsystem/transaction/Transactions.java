@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.transaction;
 
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -7,6 +8,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,14 +24,19 @@ public final class Transactions {
         T run(Connection c) throws SQLException;
     }
 
+    private final DataSource given;
     private final DataSource dataSource;
     private final TransactionTemplate required;
+    private final TransactionTemplate requiresNew;
 
     public Transactions(DataSource dataSource, PlatformTransactionManager manager) {
+        this.given = dataSource;
         // the transaction's connection is bound to the pool itself, not to the proxy the application hands out
         this.dataSource = dataSource instanceof TransactionAwareDataSourceProxy proxy
                 ? proxy.getTargetDataSource() : dataSource;
         this.required = new TransactionTemplate(manager);
+        this.requiresNew = new TransactionTemplate(manager);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Outside an application context (tests, benchmarks): a transaction manager of the data source's own. */
@@ -42,7 +49,32 @@ public final class Transactions {
      * the outer one decides. A database error becomes an IllegalStateException starting with {@code what}.
      */
     public <T> T run(String what, Work<T> work) {
-        return required.execute(status -> {
+        return execute(required, what, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on another connection, which commits when it returns even
+     * while the caller's transaction stays open (that one is suspended meanwhile, and decides only for itself).
+     */
+    public <T> T runInNewTransaction(String what, Work<T> work) {
+        return execute(requiresNew, what, work);
+    }
+
+    /**
+     * A pooled connection outside every transaction, for session state that outlives transactions (a session
+     * advisory lock, an exported snapshot): the caller owns it and closes it.
+     */
+    public Connection connectionOfItsOwn() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** The data source as given: readers outside {@link #run} take their connections from it. */
+    public DataSource dataSource() {
+        return given;
+    }
+
+    private <T> T execute(TransactionTemplate template, String what, Work<T> work) {
+        return template.execute(status -> {
             try {
                 return work.run(DataSourceUtils.getConnection(dataSource));
             } catch (SQLException e) {
