@@ -86,7 +86,9 @@ public final class SparkParseJob {
                 todo.add(new StagePartition(ctx.jobId(), STAGE, bounds.get(i), bounds.get(i + 1)));
             }
         }
-        ctx.log("INFO", "spark: " + todo.size() + " of " + (bounds.size() - 1) + " caption ranges to parse");
+        // no captions, no bounds
+        int ranges = Math.max(0, bounds.size() - 1);
+        ctx.log("INFO", "spark: " + todo.size() + " of " + ranges + " caption ranges to parse");
         try {
             if (!todo.isEmpty()) {
                 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
