@@ -13,9 +13,10 @@ import javax.sql.DataSource;
 /**
  * Makes a partition's rows visible exactly once, whatever Spark retries or runs speculatively: the rows, the
  * partition's stage_partition row and the job's progress commit in one transaction, and the insert of the
- * stage_partition row comes first. A second attempt's insert waits for the first attempt's transaction; if that
- * commits, the second finds the row (ON CONFLICT DO NOTHING inserts nothing) and rolls back its own rows; if it
- * rolls back, the second goes on and commits.
+ * stage_partition row comes first. A second attempt waits for the first attempt's transaction; if that commits,
+ * the second finds the row (ON CONFLICT DO NOTHING inserts nothing) and writes nothing; if it rolls back, the
+ * second goes on and commits. Each commit first locks the job's row, so the commits of one job take turns:
+ * partitions upsert shared rows (surface observations) in their own orders, which would deadlock in parallel.
  */
 public final class PartitionCommit {
 
@@ -74,6 +75,7 @@ public final class PartitionCommit {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                lockJob(c, p.jobId());
                 if (!claim(c, p, attempt, units)) {
                     c.rollback();
                     return false;
@@ -88,6 +90,13 @@ public final class PartitionCommit {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    private static void lockJob(Connection c, long jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM job WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, jobId);
+            ps.executeQuery().close();
         }
     }
 

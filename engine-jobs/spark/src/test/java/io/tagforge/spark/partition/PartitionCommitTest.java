@@ -55,11 +55,11 @@ class PartitionCommitTest {
     }
 
     @Test
-    void ofTwoConcurrentAttemptsTheFirstToClaimWinsAndTheOtherWaitsForItThenWritesNothing() throws Exception {
+    void ofTwoConcurrentAttemptsTheFirstWinsAndTheOtherWaitsForItThenWritesNothing() throws Exception {
         CountDownLatch firstClaimed = new CountDownLatch(1);
         CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commit("first", c -> {
             firstClaimed.countDown();
-            awaitAnInsertWaitingForALock();
+            awaitTheSecondAttemptWaiting();
             marker("first").write(c);
         }));
         assertThat(firstClaimed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -78,7 +78,7 @@ class PartitionCommitTest {
         CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commit("first", c -> {
             marker("first").write(c);
             firstClaimed.countDown();
-            awaitAnInsertWaitingForALock();
+            awaitTheSecondAttemptWaiting();
             throw new IllegalStateException("executor lost");
         }));
         assertThat(firstClaimed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -117,12 +117,12 @@ class PartitionCommitTest {
     }
 
     /** Holds the first attempt's transaction open until the second one's claim waits on it. */
-    private static void awaitAnInsertWaitingForALock() {
+    private static void awaitTheSecondAttemptWaiting() {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 if (Long.parseLong(string("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO stage_partition%'")) > 0) {
+                        + "AND wait_event_type = 'Lock' AND query LIKE 'SELECT 1 FROM job WHERE id = $1 FOR UPDATE'")) > 0) {
                     return;
                 }
                 Thread.sleep(20);
@@ -130,7 +130,7 @@ class PartitionCommitTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("the second attempt never waited for the first one's claim");
+        throw new IllegalStateException("the second attempt never waited for the first one's transaction");
     }
 
     private static String string(String sql) throws SQLException {
