@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * Bad input is the user's to fix: a one-line message and an exit code, no stack trace. Anything else is a bug
  * and keeps its stack trace. The codes are listed in the README.
  */
-final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     /** what the user gave or asked for is wrong (picocli uses the same code for a bad command line) */
     static final int BAD_INPUT = 2;

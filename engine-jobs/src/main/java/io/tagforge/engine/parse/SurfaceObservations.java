@@ -15,7 +15,7 @@ import java.util.Map;
  * One batch's surface → tag observations (the looked-up form of each emitted tag, its rule, how many mentions,
  * up to three example captions), added to the dataset's in the batch's transaction.
  */
-final class SurfaceObservations {
+public final class SurfaceObservations {
 
     private static final int EXAMPLES = 3;
 
@@ -62,7 +62,8 @@ final class SurfaceObservations {
         }
     }
 
-    static void clear(Connection c, int datasetId) throws SQLException {
+    /** Forgets the dataset's observations: a new parse of it observes afresh. */
+    public static void clear(Connection c, int datasetId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM surface_observation WHERE dataset_id = ?")) {
             ps.setInt(1, datasetId);
             ps.executeUpdate();
