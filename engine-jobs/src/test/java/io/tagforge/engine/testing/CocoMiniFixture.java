@@ -186,7 +186,7 @@ public final class CocoMiniFixture {
         Path cocoMini = cocoMini().toAbsolutePath().normalize();
         Path tsv = work.resolve("coco-mini.tsv");
         List<String> paths = writeTsv(cocoMini, tsv);
-        new Ingester(db).ingest(new IngestRequest(IngestFormat.TSV, tsv, dataset, cocoMini, true, null),
+        new Ingester(Transactions.over(db)).ingest(new IngestRequest(IngestFormat.TSV, tsv, dataset, cocoMini, true, null),
                 JobListener.NONE);
         int datasetId = JdbcClient.create(db).sql("SELECT id FROM dataset WHERE name = ?").param(dataset)
                 .query(Integer.class).single();
@@ -218,7 +218,7 @@ public final class CocoMiniFixture {
     private void parse(String dataset) throws Exception {
         try (WordNet wordNet = WordNet.open()) {
             new ParseDatasetJob(dataset, DatabaseVocabulary.load(db, wordNet, LookupOptions.defaults()), 2, 200)
-                    .run(db, "test", JobListener.NONE);
+                    .run(Transactions.over(db), "test", JobListener.NONE);
         }
     }
 
