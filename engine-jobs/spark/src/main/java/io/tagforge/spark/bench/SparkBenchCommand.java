@@ -93,7 +93,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
                     vocabulary = DatabaseVocabulary.load(ds, wordNet, LookupOptions.defaults());
                 }
                 long started = System.nanoTime();
-                JobRecord localJob = new ParseDatasetJob(local, vocabulary, cores, 1000).run(ds, "bench", JobListener.NONE);
+                JobRecord localJob = new ParseDatasetJob(local, vocabulary, cores, 1000).run(Transactions.over(ds), "bench", JobListener.NONE);
                 double localSeconds = (System.nanoTime() - started) / 1e9;
 
                 SparkSession session = SparkSession.builder().master("local[" + cores + "]")

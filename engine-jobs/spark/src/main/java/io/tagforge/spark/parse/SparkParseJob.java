@@ -13,6 +13,7 @@ import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.engine.parse.SurfaceObservations;
 import io.tagforge.engine.report.StageSummary;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
@@ -68,7 +69,7 @@ public final class SparkParseJob {
     /** Continues this dataset's unfinished parse job, or starts one. */
     public JobRecord run(String createdBy, JobListener listener) throws Exception {
         ObjectNode params = JSON.createObjectNode().put("dataset", dataset);
-        return new JobRunner(new JobStore(db)).runOrResume(ParseDatasetJob.KIND, params, createdBy, this::run,
+        return new JobRunner(new JobStore(Transactions.over(db))).runOrResume(ParseDatasetJob.KIND, params, createdBy, this::run,
                 listener);
     }
 
@@ -157,7 +158,7 @@ public final class SparkParseJob {
 
     /** The job row's progress and counts as the executors left them, into the context that writes the row last. */
     private void takeExecutorsProgress(JobContext ctx) {
-        JobRecord row = new JobStore(db).find(ctx.jobId()).orElseThrow();
+        JobRecord row = new JobStore(Transactions.over(db)).find(ctx.jobId()).orElseThrow();
         ctx.advance(row.progress() - ctx.progress());
         row.counts().fields().forEachRemaining(e -> ctx.count(e.getKey(), e.getValue().asLong() - ctx.count(e.getKey())));
     }

@@ -59,14 +59,14 @@ class SparkParseJobTest {
     static void parsedLocally() throws Exception {
         TestDatabase.get().truncateAll();
         new TagListImport(Transactions.over(DB), "test").importRam(SHARED.resolve("ram"), "ram");
-        new Ingester(DB).ingest(new IngestRequest(IngestFormat.COCO,
+        new Ingester(Transactions.over(DB)).ingest(new IngestRequest(IngestFormat.COCO,
                 SHARED.resolve("datasets/coco-mini/annotations/captions_val2017.json"), DATASET,
                 SHARED.resolve("datasets/coco-mini/val2017"), false, null), JobListener.NONE);
         execute("INSERT INTO caption (image_id, origin, model, text) SELECT min(id), 1, 'test-captioner', "
                 + "'A dog sitting on a sofa with no people around.' FROM image");
         try (WordNet wordNet = WordNet.open()) {
             localJob = new ParseDatasetJob(DATASET, DatabaseVocabulary.load(DB, wordNet, LookupOptions.defaults()), 2,
-                    100).run(DB, "test", JobListener.NONE);
+                    100).run(Transactions.over(DB), "test", JobListener.NONE);
         }
         localAssignments = strings(ASSIGNMENTS);
         localObservations = strings(OBSERVATIONS);
@@ -161,7 +161,7 @@ class SparkParseJobTest {
         assertThat(strings("SELECT count(*) FROM stage_partition")).containsExactly("5");
         assertThat(strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition"))
                 .containsAll(committedBefore);
-        assertThat(new JobStore(DB).logLines(done.id(), 10))
+        assertThat(new JobStore(Transactions.over(DB)).logLines(done.id(), 10))
                 .anyMatch(line -> line.endsWith("spark: " + (5 - committedBefore.size()) + " of 5 caption ranges to parse"));
         assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
         assertThat(strings(OBSERVATIONS)).isEqualTo(localObservations);
@@ -178,7 +178,7 @@ class SparkParseJobTest {
     }
 
     private static JobRecord sparkJob() {
-        return new JobStore(DB).recent(1).get(0);
+        return new JobStore(Transactions.over(DB)).recent(1).get(0);
     }
 
     private static void execute(String sql) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.database.TestDatabase;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PartitionCommitTest {
 
     private static final DataSource DB = TestDatabase.dataSource();
-    private final JobStore jobs = new JobStore(DB);
+    private final JobStore jobs = new JobStore(Transactions.over(DB));
     private StagePartition partition;
 
     @BeforeEach
