@@ -56,7 +56,7 @@ final class ArchitectureRules {
      */
     static ArchRule transactionsAreTheTransactionManagers(String root) {
         return noClasses().that().doNotHaveFullyQualifiedName(root + ".engine.export.Snapshot")
-                .and().resideOutsideOfPackage(root + ".engine.bench..")
+                .and().resideOutsideOfPackage(root + ".*.bench..")
                 .should().callMethod(Connection.class, "setAutoCommit", boolean.class)
                 .orShould().callMethod(Connection.class, "commit")
                 .orShould().callMethod(Connection.class, "rollback")
