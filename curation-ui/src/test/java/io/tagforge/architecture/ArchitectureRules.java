@@ -25,20 +25,20 @@ import picocli.CommandLine;
  */
 final class ArchitectureRules {
 
-    static final List<String> MODULES_BOTTOM_UP = List.of("db", "labelsystem", "parser", "engine", "curation");
+    static final List<String> MODULES_BOTTOM_UP = List.of("labelsystem", "parser", "engine", "curation");
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.postgresql.."};
 
     private ArchitectureRules() {
     }
 
-    /** One rule per module: it depends on no module above it (ui → jobs → parser → label-system → db). */
+    /** One rule per module: it depends on no module above it (ui → jobs → parser → label-system; db-migrations is SQL only). */
     static List<ArchRule> modulesDependOnlyDownward(String root) {
         return MODULES_BOTTOM_UP.subList(0, MODULES_BOTTOM_UP.size() - 1).stream().map(module -> {
             List<String> above = MODULES_BOTTOM_UP.subList(MODULES_BOTTOM_UP.indexOf(module) + 1,
                     MODULES_BOTTOM_UP.size()).stream().map(m -> root + "." + m + "..").toList();
             return (ArchRule) noClasses().that().resideInAPackage(root + "." + module + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(above.toArray(String[]::new))
-                    .because("modules depend only downward: ui → jobs → parser → label-system → db")
+                    .because("modules depend only downward: ui → jobs → parser → label-system")
                     .allowEmptyShould(true); // a fixture has no classes in some modules
         }).toList();
     }
