@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 
 /**
  * Makes a partition's rows visible exactly once, whatever Spark retries or runs speculatively: the rows, the
@@ -64,6 +66,13 @@ public final class PartitionCommit {
             }
         }
         return starts;
+    }
+
+    /** The running task's attempt, as stage_partition keeps it: task id, attempt number, executor. */
+    public static String thisAttempt() {
+        TaskContext task = TaskContext.get();
+        return "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
+                + SparkEnv.get().executorId();
     }
 
     /**

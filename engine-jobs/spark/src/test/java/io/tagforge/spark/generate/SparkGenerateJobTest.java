@@ -1,6 +1,13 @@
 package io.tagforge.spark.generate;
 
+import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.execute;
+import static io.tagforge.spark.StageTests.latestJob;
+import static io.tagforge.spark.StageTests.session;
+import static io.tagforge.spark.StageTests.stopSession;
+import static io.tagforge.spark.StageTests.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
@@ -20,14 +27,9 @@ import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.parse.InjectedFailures;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +45,6 @@ class SparkGenerateJobTest {
     private static final Path MODELS = Path.of("../src/test/resources/models").toAbsolutePath().normalize();
     private static final String DATASET = "coco-mini-generate";
     private static final int IMAGES = 40;
-    private static final DataSource DB = TestDatabase.dataSource();
     private static final DatabaseAddress ADDRESS = new DatabaseAddress(TestDatabase.get().url(), "postgres", "");
     private static final String ASSIGNMENTS = "SELECT a.image_id || ' ' || a.tag_id || ' ' || a.source || ' ' "
             + "|| a.state || ' ' || coalesce(a.score::text, '-') || ' ' || coalesce(c.text, '-') "
@@ -55,7 +56,6 @@ class SparkGenerateJobTest {
     private static Set<String> localAssignments;
     private static Set<String> localCaptions;
     private static JobRecord localJob;
-    private static SparkSession spark;
 
     private static GenerationRequest request() {
         return new GenerationRequest(DATASET, MODELS.resolve("tagger"), "tiny-colours", MODELS.resolve("captioner"), 4);
@@ -91,15 +91,12 @@ class SparkGenerateJobTest {
 
     @AfterAll
     static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        stopSession();
     }
 
     @Test
     void generateWithSparkLocal2StoresExactlyTheLocalJobsRows() throws Exception {
-        stopSpark();
-        spark = null;
+        stopSession();
         assertThat(TagforgeSpark.commandLine().execute("generate", "--dataset", DATASET, "--spark", "local[2]",
                 "--tagger", MODELS.resolve("tagger").toString(), "--release", "tiny-colours",
                 "--captioner", MODELS.resolve("captioner").toString(), "--batch-size", "4",
@@ -107,7 +104,7 @@ class SparkGenerateJobTest {
 
         assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
         assertThat(strings(CAPTIONS)).isEqualTo(localCaptions);
-        JobRecord job = sparkJob();
+        JobRecord job = latestJob();
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.kind()).isEqualTo(GenerationJob.KIND);
         assertThat(job.params()).isEqualTo(localJob.params());
@@ -155,31 +152,41 @@ class SparkGenerateJobTest {
         }
     }
 
-    /** local[2] with up to 4 attempts per task (plain local[N] never retries a task) */
-    private static SparkSession session() {
-        if (spark == null) {
-            spark = SparkSession.builder().master("local[2,4]").appName("SparkGenerateJobTest").getOrCreate();
+    @Test
+    void aRerunAfterTheStageFailedHalfwayGeneratesOnlyTheRangesNotCommitted() throws Exception {
+        long lastRangeStart = Long.parseLong(strings("SELECT percentile_disc(0.8) WITHIN GROUP (ORDER BY id) "
+                + "FROM image").iterator().next());
+        session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart));
+        try {
+            assertThatThrownBy(() -> new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 5)
+                    .run("test", JobListener.NONE)).hasMessageContaining("injected failure");
+        } finally {
+            session().conf().unset(InjectedFailures.RANGES_FROM);
         }
-        return spark;
-    }
+        JobRecord failed = latestJob();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
+                + "FROM stage_partition");
+        assertThat(committedBefore).hasSizeBetween(1, 4);
+        assertThat(failed.progress()).isEqualTo(Long.parseLong(strings("SELECT sum(rows) FROM stage_partition")
+                .iterator().next())).isLessThan(IMAGES + 1);
 
-    private static JobRecord sparkJob() {
-        return new JobStore(Transactions.over(DB)).recent(1).get(0);
-    }
+        JobRecord done = new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 99)
+                .run("test", JobListener.NONE);
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+        assertThat(done.id()).isEqualTo(failed.id());
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        // the resumed job kept its split of 5 ranges (not 99) and left the committed ones as they were
+        assertThat(strings("SELECT count(*) FROM stage_partition")).containsExactly("5");
+        assertThat(strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition"))
+                .containsAll(committedBefore);
+        assertThat(new JobStore(Transactions.over(DB)).logLines(done.id(), 20))
+                .anyMatch(line -> line.endsWith("spark: " + (5 - committedBefore.size()) + " of 5 image ranges to generate"));
+        assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
+        assertThat(strings(CAPTIONS)).isEqualTo(localCaptions);
+        assertThat(done.progress()).isEqualTo(IMAGES + 1);
+        for (String count : COUNTS) {
+            assertThat(done.counts().path(count).asLong()).as(count).isEqualTo(localJob.counts().path(count).asLong());
         }
-    }
-
-    private static Set<String> strings(String sql) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

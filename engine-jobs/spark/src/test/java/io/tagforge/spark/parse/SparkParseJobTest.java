@@ -1,5 +1,11 @@
 package io.tagforge.spark.parse;
 
+import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.execute;
+import static io.tagforge.spark.StageTests.latestJob;
+import static io.tagforge.spark.StageTests.session;
+import static io.tagforge.spark.StageTests.stopSession;
+import static io.tagforge.spark.StageTests.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,15 +26,9 @@ import io.tagforge.labelsystem.wordnet.WordNet;
 import io.tagforge.spark.TagforgeSpark;
 import io.tagforge.spark.database.DatabaseAddress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,6 @@ class SparkParseJobTest {
 
     private static final Path SHARED = Path.of("").toAbsolutePath().getParent().getParent().resolveSibling("shared");
     private static final String DATASET = "coco-mini-val";
-    private static final DataSource DB = TestDatabase.dataSource();
     private static final DatabaseAddress ADDRESS = new DatabaseAddress(TestDatabase.get().url(), "postgres", "");
     private static final String ASSIGNMENTS = "SELECT image_id || ' ' || tag_id || ' ' || caption_id || ' ' || source "
             + "|| ' ' || state FROM tag_assignment";
@@ -53,7 +52,6 @@ class SparkParseJobTest {
     private static Set<String> localAssignments;
     private static Set<String> localObservations;
     private static JobRecord localJob;
-    private static SparkSession spark;
 
     @BeforeAll
     static void parsedLocally() throws Exception {
@@ -83,22 +81,19 @@ class SparkParseJobTest {
 
     @AfterAll
     static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        stopSession();
     }
 
     @Test
     void parseWithSparkLocal2GivesExactlyTheLocalJobsRows() throws Exception {
-        stopSpark();
-        spark = null;
+        stopSession();
         String url = TestDatabase.get().url();
         assertThat(TagforgeSpark.commandLine().execute("parse", "--dataset", DATASET, "--spark", "local[2]", "--db-url", url,
                 "--db-user", "postgres", "--db-password", "")).isZero();
 
         assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
         assertThat(strings(OBSERVATIONS)).isEqualTo(localObservations);
-        JobRecord job = sparkJob();
+        JobRecord job = latestJob();
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.kind()).isEqualTo("parse");
         assertThat(job.progress()).isEqualTo(396).isEqualTo(job.total());
@@ -145,7 +140,7 @@ class SparkParseJobTest {
         } finally {
             session().conf().unset(InjectedFailures.RANGES_FROM);
         }
-        JobRecord failed = sparkJob();
+        JobRecord failed = latestJob();
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
                 + "FROM stage_partition");
@@ -167,33 +162,5 @@ class SparkParseJobTest {
         assertThat(strings(OBSERVATIONS)).isEqualTo(localObservations);
         assertThat(done.progress()).isEqualTo(396);
         assertThat(done.counts().path("captions").asLong()).isEqualTo(396);
-    }
-
-    /** local[2] with up to 4 attempts per task (plain local[N] never retries a task) */
-    private static SparkSession session() {
-        if (spark == null) {
-            spark = SparkSession.builder().master("local[2,4]").appName("SparkParseJobTest").getOrCreate();
-        }
-        return spark;
-    }
-
-    private static JobRecord sparkJob() {
-        return new JobStore(Transactions.over(DB)).recent(1).get(0);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static Set<String> strings(String sql) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }
