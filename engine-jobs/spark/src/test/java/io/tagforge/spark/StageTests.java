@@ -1,6 +1,9 @@
 package io.tagforge.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobState;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.transaction.Transactions;
@@ -47,6 +50,26 @@ public final class StageTests {
         try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /** The committed ranges of every stage: start, attempt and commit time. */
+    public static Set<String> committedRanges() throws SQLException {
+        return strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition");
+    }
+
+    /**
+     * A rerun after a stage failed: the same job, succeeded, its split of {@code ranges} kept (not the rerun's
+     * number), the ranges committed before left as they were, and only the others run, as the job's log says
+     * ({@code "spark: N of R " + what}).
+     */
+    public static void assertRerunRanOnlyTheMissingRanges(JobRecord failed, JobRecord done, Set<String> committedBefore,
+            int ranges, String what) throws SQLException {
+        assertThat(done.id()).isEqualTo(failed.id());
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(strings("SELECT count(*) FROM stage_partition")).containsExactly(String.valueOf(ranges));
+        assertThat(committedRanges()).containsAll(committedBefore);
+        assertThat(new JobStore(Transactions.over(DB)).logLines(done.id(), 20)).anyMatch(line -> line.endsWith(
+                "spark: " + (ranges - committedBefore.size()) + " of " + ranges + " " + what));
     }
 
     /** The first column of the query's rows, as a set. */

@@ -1,6 +1,8 @@
 package io.tagforge.spark.generate;
 
 import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.assertRerunRanOnlyTheMissingRanges;
+import static io.tagforge.spark.StageTests.committedRanges;
 import static io.tagforge.spark.StageTests.execute;
 import static io.tagforge.spark.StageTests.latestJob;
 import static io.tagforge.spark.StageTests.session;
@@ -167,8 +169,7 @@ class SparkGenerateJobTest {
         }
         JobRecord failed = latestJob();
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
-        Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
-                + "FROM stage_partition");
+        Set<String> committedBefore = committedRanges();
         assertThat(committedBefore).hasSizeBetween(1, 4);
         assertThat(strings("SELECT count(*) FROM stage_partition WHERE range_start >= " + failFrom)).containsExactly("0");
         assertThat(failed.progress()).isEqualTo(Long.parseLong(strings("SELECT sum(rows) FROM stage_partition")
@@ -177,14 +178,8 @@ class SparkGenerateJobTest {
         JobRecord done = new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 99)
                 .run("test", JobListener.NONE);
 
-        assertThat(done.id()).isEqualTo(failed.id());
-        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
-        // the resumed job kept its split of 5 ranges (not 99) and left the committed ones as they were
-        assertThat(strings("SELECT count(*) FROM stage_partition")).containsExactly("5");
-        assertThat(strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition"))
-                .containsAll(committedBefore);
-        assertThat(new JobStore(Transactions.over(DB)).logLines(done.id(), 20))
-                .anyMatch(line -> line.endsWith("spark: " + (5 - committedBefore.size()) + " of 5 image ranges to generate"));
+        // the resumed job kept its split of 5 ranges, not 99
+        assertRerunRanOnlyTheMissingRanges(failed, done, committedBefore, 5, "image ranges to generate");
         assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
         assertThat(strings(CAPTIONS)).isEqualTo(localCaptions);
         assertThat(done.progress()).isEqualTo(IMAGES + 1);

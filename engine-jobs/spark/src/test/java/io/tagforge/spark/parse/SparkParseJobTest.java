@@ -1,6 +1,8 @@
 package io.tagforge.spark.parse;
 
 import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.assertRerunRanOnlyTheMissingRanges;
+import static io.tagforge.spark.StageTests.committedRanges;
 import static io.tagforge.spark.StageTests.execute;
 import static io.tagforge.spark.StageTests.latestJob;
 import static io.tagforge.spark.StageTests.session;
@@ -15,7 +17,6 @@ import io.tagforge.engine.ingest.Ingester;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
-import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.parse.ParseDatasetJob;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.ramformat.TagListImport;
@@ -142,22 +143,15 @@ class SparkParseJobTest {
         }
         JobRecord failed = latestJob();
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
-        Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
-                + "FROM stage_partition");
+        Set<String> committedBefore = committedRanges();
         assertThat(committedBefore).hasSizeBetween(1, 4);
         assertThat(failed.progress()).isEqualTo(Long.parseLong(strings("SELECT sum(rows) FROM stage_partition")
                 .iterator().next()));
 
         JobRecord done = new SparkParseJob(session(), DB, ADDRESS, DATASET, 99).run("test", JobListener.NONE);
 
-        assertThat(done.id()).isEqualTo(failed.id());
-        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
-        // the resumed job kept its split of 5 ranges (not 99) and left the committed ones as they were
-        assertThat(strings("SELECT count(*) FROM stage_partition")).containsExactly("5");
-        assertThat(strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition"))
-                .containsAll(committedBefore);
-        assertThat(new JobStore(Transactions.over(DB)).logLines(done.id(), 10))
-                .anyMatch(line -> line.endsWith("spark: " + (5 - committedBefore.size()) + " of 5 caption ranges to parse"));
+        // the resumed job kept its split of 5 ranges, not 99
+        assertRerunRanOnlyTheMissingRanges(failed, done, committedBefore, 5, "caption ranges to parse");
         assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
         assertThat(strings(OBSERVATIONS)).isEqualTo(localObservations);
         assertThat(done.progress()).isEqualTo(396);
