@@ -22,7 +22,8 @@ public final class GenerationOptions {
     @Option(names = "--captioner", description = "Captioner model folder; its captions are stored as GENERATED.")
     Path captioner;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "32", description = "Images per model batch (default ${DEFAULT-VALUE}); "
+            + "the local job commits every batch, a Spark task its range.")
     int batchSize;
 
     /** The run these options ask for, its models on {@code device}. */
