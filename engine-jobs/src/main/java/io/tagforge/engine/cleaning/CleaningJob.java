@@ -116,7 +116,7 @@ public final class CleaningJob {
     }
 
     /** First run: the categories (kept in the checkpoint, so a resumed run judges the same ones) and totals. */
-    private void start(JobContext ctx, DatasetImages images, Detector detector) throws SQLException {
+    public void start(JobContext ctx, DatasetImages images, Detector detector) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         long unknown = 0;
         long notDetectable = 0;
@@ -157,7 +157,7 @@ public final class CleaningJob {
              ReadAhead<Pending<RegionPass.Candidate, BufferedImage>> reader = new ReadAhead<>("clean-read", 2, () -> {
                  List<RegionPass.Candidate> batch;
                  try (Connection c = ctx.dataSource().getConnection()) {
-                     batch = regions.next(c, cursor[0], request.batchSize());
+                     batch = regions.next(c, cursor[0], Long.MAX_VALUE, request.batchSize());
                  }
                  if (batch.isEmpty()) {
                      return null;
@@ -264,7 +264,7 @@ public final class CleaningJob {
         }
     }
 
-    private static Map<Integer, String> names(JobContext ctx, JsonNode ids) throws SQLException {
+    public static Map<Integer, String> names(JobContext ctx, JsonNode ids) throws SQLException {
         List<Integer> list = new ArrayList<>();
         ids.forEach(id -> list.add(id.asInt()));
         try (Connection c = ctx.dataSource().getConnection()) {
@@ -286,7 +286,7 @@ public final class CleaningJob {
     }
 
     /** The next checkpoint: a phase, and the categories chosen at the start. */
-    private static ObjectNode checkpoint(JobContext ctx, String phase) {
+    public static ObjectNode checkpoint(JobContext ctx, String phase) {
         return checkpoint(ctx.checkpoint().path("categories"), phase);
     }
 
