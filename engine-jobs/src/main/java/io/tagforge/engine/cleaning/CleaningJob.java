@@ -20,7 +20,6 @@ import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentState;
-import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.transaction.Transactions;
@@ -106,10 +105,7 @@ public final class CleaningJob {
                     result = outliers.rank(c, categories[next]);
                 }
                 ctx.commitBatch(c -> outliers.write(c, result, ctx.jobId()),
-                        checkpoint(ctx, "outliers").put("next", next + 1), 1, Map.of(
-                                "categories_clustered", result.regions >= 2 ? 1L : 0L,
-                                "categories_too_few_regions", result.regions < 2 ? 1L : 0L,
-                                "flags_outlier_region", result.flags.count(FlagRule.OUTLIER_REGION)));
+                        checkpoint(ctx, "outliers").put("next", next + 1), 1, result.counts());
             }
         }
         StageSummary.afterJob(ctx, KIND, images.datasetId());
@@ -174,14 +170,7 @@ public final class CleaningJob {
                 }
                 ObjectNode next = checkpoint(categories, "regions").put("after", batch.get(batch.size() - 1).row().image().id());
                 writer.submit(() -> ctx.commitBatch(c -> regions.write(c, result, images.datasetId(), ctx.jobId()), next,
-                        batch.size(), Map.of(
-                                "images", (long) batch.size(),
-                                "images_unreadable", result.unreadable,
-                                "regions_detected", result.detected,
-                                "regions_zero_size", result.zeroSize,
-                                "regions_embedded", (long) result.regions.size(),
-                                "flags_no_region", result.flags.count(FlagRule.NO_REGION),
-                                "flags_low_score", result.flags.count(FlagRule.LOW_SCORE))));
+                        batch.size(), result.counts()));
             }
             writer.finish();
         }

@@ -70,8 +70,11 @@ public final class OutlierPass implements Serializable {
         final Flags flags = new Flags();
         int regions;
 
-        public int regions() {
-            return regions;
+        /** What a whole category's result adds to the job's counts. */
+        public Map<String, Long> counts() {
+            return Map.of("categories_clustered", regions >= 2 ? 1L : 0L,
+                    "categories_too_few_regions", regions < 2 ? 1L : 0L,
+                    "flags_outlier_region", outlierFlags());
         }
 
         public long outlierFlags() {

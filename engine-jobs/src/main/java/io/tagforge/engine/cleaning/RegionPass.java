@@ -76,9 +76,22 @@ public final class RegionPass {
         final StagedRows regions = new StagedRows("clean_region", "region_id bigint, image_id bigint, tag_id int, "
                 + "x1 real, y1 real, x2 real, y2 real, score real, source text, vector bytea");
         final Flags flags = new Flags();
+        long images;
         long unreadable;
         long zeroSize;
         long detected;
+
+        /** What the batch adds to the job's counts. */
+        public Map<String, Long> counts() {
+            return Map.of(
+                    "images", images,
+                    "images_unreadable", unreadable,
+                    "regions_detected", detected,
+                    "regions_zero_size", zeroSize,
+                    "regions_embedded", (long) regions.size(),
+                    "flags_no_region", flags.count(FlagRule.NO_REGION),
+                    "flags_low_score", flags.count(FlagRule.LOW_SCORE));
+        }
     }
 
     /** The next {@code limit} candidates with image ids in (after, before). */
@@ -108,6 +121,10 @@ public final class RegionPass {
         }
     }
 
+    public int datasetId() {
+        return images.datasetId();
+    }
+
     /** Decodes a candidate's image (on a reading thread). */
     public BufferedImage read(Candidate candidate) throws IOException {
         return images.read(candidate.image());
@@ -117,6 +134,7 @@ public final class RegionPass {
     public Result process(Connection c, List<Outcome<Candidate, BufferedImage>> batch, Consumer<String> warn)
             throws SQLException {
         Result result = new Result();
+        result.images = batch.size();
         List<Candidate> readable = new ArrayList<>();
         List<BufferedImage> pixels = new ArrayList<>();
         for (Outcome<Candidate, BufferedImage> outcome : batch) {

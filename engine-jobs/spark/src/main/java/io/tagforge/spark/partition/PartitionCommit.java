@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 
 /**
  * Makes a partition's rows visible exactly once, whatever Spark retries or runs speculatively: the rows, the
@@ -29,6 +31,13 @@ public final class PartitionCommit {
     }
 
     private PartitionCommit() {
+    }
+
+    /** The running Spark task attempt, as stage_partition keeps it: which attempt committed a partition. */
+    public static String currentAttempt() {
+        TaskContext task = TaskContext.get();
+        return "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
+                + SparkEnv.get().executorId();
     }
 
     /** Whether an attempt has committed the partition: a task checks it before doing the work again. */
