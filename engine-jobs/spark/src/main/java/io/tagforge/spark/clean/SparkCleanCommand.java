@@ -1,6 +1,7 @@
 package io.tagforge.spark.clean;
 
 import io.tagforge.engine.cleaning.CleaningOptions;
+import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.database.Database;
@@ -45,15 +46,16 @@ public final class SparkCleanCommand implements Callable<Integer> {
         if (clusterSample < 2) {
             throw new TagforgeException("--cluster-sample must be at least 2");
         }
+        CleaningRequest request = cleaning.request();
         try (Database db = database.open()) {
-            SparkSession.Builder builder = SparkSession.builder().appName("tagforge clean " + cleaning.request().dataset());
+            SparkSession.Builder builder = SparkSession.builder().appName("tagforge clean " + request.dataset());
             if (master != null) {
                 builder.master(master);
             }
             SparkSession spark = builder.getOrCreate();
             try {
                 int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
-                JobRecord job = new SparkCleanJob(spark, db.dataSource(), database.address(db), cleaning.request(), n,
+                JobRecord job = new SparkCleanJob(spark, db.dataSource(), database.address(db), request, n,
                         clusterSample).run("spark", new ConsoleProgress("clean", "steps"));
                 System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
             } finally {

@@ -13,6 +13,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobRunner;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.Detector;
+import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.transaction.Transactions;
@@ -86,9 +87,10 @@ public final class SparkCleanJob {
             images = DatasetImages.find(c, request.dataset());
         }
         if (ctx.checkpoint() == null) {
-            // the driver loads the detector only to know which categories it can look for
+            // the driver loads the detector only to know which categories it can look for: on the CPU, the GPUs are
+            // the executors' (tasks take the one Spark gives them)
             try (Detector detector = request.detector() == null ? null
-                    : Detector.load(request.detector(), request.device(), request.batchSize())) {
+                    : Detector.load(request.detector(), ModelDevice.CPU, request.batchSize())) {
                 new CleaningJob(request).start(ctx, images, detector);
             }
         }

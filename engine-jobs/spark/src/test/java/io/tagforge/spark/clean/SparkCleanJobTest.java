@@ -1,12 +1,14 @@
 package io.tagforge.spark.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
+import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.testing.EngineFixture;
 import io.tagforge.labelsystem.database.TestDatabase;
@@ -17,8 +19,11 @@ import io.tagforge.spark.parse.InjectedFailures;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +109,7 @@ class SparkCleanJobTest {
                 .isZero();
 
         assertSameAsLocal("local[2]");
-        JobRecord job = new io.tagforge.engine.job.JobStore(Transactions.over(fixture.db)).recent(1).get(0);
+        JobRecord job = new JobStore(Transactions.over(fixture.db)).recent(1).get(0);
         assertThat(job.kind()).isEqualTo("clean");
         assertThat(job.params()).isEqualTo(localJob.params());
         // 4 × local[2]'s parallelism image ranges, one partition per category
@@ -131,6 +136,35 @@ class SparkCleanJobTest {
     }
 
     @Test
+    void aRerunAfterTheDetectStageFailedHalfwayRunsOnlyTheRangesNotCommitted() throws Exception {
+        fixture();
+        long lastRangeStart = Long.parseLong(fixture.rows("SELECT percentile_disc(0.8) WITHIN GROUP (ORDER BY id) "
+                + "FROM image").get(0));
+        session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart));
+        try {
+            assertThatThrownBy(() -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000)
+                    .run("test", JobListener.NONE)).hasMessageContaining("injected failure");
+        } finally {
+            session().conf().unset(InjectedFailures.RANGES_FROM);
+        }
+        Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
+                + "FROM stage_partition WHERE stage = 'clean-detect'");
+        assertThat(committedBefore).hasSizeBetween(1, 4);
+        assertThat(strings("SELECT state FROM job")).containsExactly("FAILED");
+
+        JobRecord done = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 99, 100_000).run("test",
+                JobListener.NONE);
+
+        assertThat(strings("SELECT count(*) FROM job")).containsExactly("1");
+        // the resumed job kept its split of 5 ranges (not 99) and left the committed ones as they were
+        assertThat(strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition "
+                + "WHERE stage = 'clean-detect'")).hasSize(5).containsAll(committedBefore);
+        assertThat(new JobStore(Transactions.over(fixture.db)).logLines(done.id(), 20)).anyMatch(line -> line.endsWith(
+                "spark: " + (5 - committedBefore.size()) + " image ranges to detect and embed"));
+        assertSameAsLocal("rerun");
+    }
+
+    @Test
     void aCategoryBiggerThanTheSampleIsScoredWholeAndFlaggedByTheRule() throws Exception {
         fixture();
         JobRecord job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20).run("test", JobListener.NONE);
@@ -154,7 +188,7 @@ class SparkCleanJobTest {
             assertThat(strings("SELECT count(*) || ' ' || sum(rows) FROM stage_partition WHERE stage = 'clean-cluster:"
                     + tagId + "'")).as(category).containsExactly((n + 19) / 20 + " 1");
             // every region scored; percentiles are the ranks by distance; the best region of each image decides
-            java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
+            Map<String, String[]> best = new LinkedHashMap<>();
             for (String row : regions) {
                 String[] r = row.split("\\|");
                 int rank = Integer.parseInt(r[5]);
@@ -177,7 +211,7 @@ class SparkCleanJobTest {
                     + "|| (e.evidence->>'distance') FROM tag_assignment a JOIN flag_evidence e ON e.assignment_id = a.id "
                     + "WHERE a.flag_rule = 0 AND a.tag_id = " + tagId)).as(category)
                     .isEqualTo(outliers.stream().map(image -> image + " " + n + " "
-                            + Float.parseFloat(best.get(image)[2])).collect(java.util.stream.Collectors.toSet()));
+                            + Float.parseFloat(best.get(image)[2])).collect(Collectors.toSet()));
         }
         assertThat(big).isGreaterThanOrEqualTo(2);
         assertThat(job.counts().path("categories_clustered").asLong())
@@ -190,7 +224,7 @@ class SparkCleanJobTest {
         assertThat(strings(REGIONS)).as(run).isEqualTo(localRegions);
         assertThat(strings(FLAGS)).as(run).isEqualTo(localFlags);
         assertThat(strings(TAG_PAIRS)).as(run).isEqualTo(localPairs);
-        JobRecord job = new io.tagforge.engine.job.JobStore(Transactions.over(fixture.db)).recent(1).get(0);
+        JobRecord job = new JobStore(Transactions.over(fixture.db)).recent(1).get(0);
         assertThat(job.state()).as(run).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.progress()).as(run).isEqualTo(localJob.progress()).isEqualTo(job.total());
         localJob.counts().fields().forEachRemaining(count -> assertThat(job.counts().path(count.getKey()).asLong())
