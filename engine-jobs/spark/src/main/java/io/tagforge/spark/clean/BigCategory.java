@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.spark.HashPartitioner;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import scala.Tuple2;
@@ -128,13 +127,8 @@ final class BigCategory {
             Map<String, Long> counts = first
                     ? Map.of("categories_clustered", 1L, "flags_outlier_region", result.outlierFlags())
                     : Map.of("flags_outlier_region", result.outlierFlags());
-            int attempt = TaskContext.get().attemptNumber();
-            boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.currentAttempt(), first ? 1 : 0,
-                    counts, c -> {
-                        cleaning.outliers().write(c, result, jobId);
-                        cleaning.failures().check(false, attempt, partition.rangeStart());
-                    });
-            cleaning.failures().check(committed, attempt, partition.rangeStart());
+            boolean committed = cleaning.commit(partition, first ? 1 : 0, counts,
+                    c -> cleaning.outliers().write(c, result, jobId));
             return List.of(committed ? 1L : 0L).iterator();
         }
     }

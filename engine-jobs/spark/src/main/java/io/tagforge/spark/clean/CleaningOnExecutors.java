@@ -2,6 +2,7 @@ package io.tagforge.spark.clean;
 
 import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.cleaning.OutlierPass;
+import io.tagforge.engine.cleaning.RegionPass;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.engine.release.ReleaseTags;
@@ -9,13 +10,16 @@ import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.executor.ExecutorModels;
 import io.tagforge.spark.executor.HadoopImages;
 import io.tagforge.spark.parse.InjectedFailures;
-import io.tagforge.engine.cleaning.RegionPass;
+import io.tagforge.spark.partition.PartitionCommit;
+import io.tagforge.spark.partition.StagePartition;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.spark.TaskContext;
 
 /**
  * What the clean stage's tasks need, sent to executors in their closures (a CleaningRequest holds Paths, which do
@@ -34,6 +38,22 @@ record CleaningOnExecutors(DatabaseAddress database, String dataset, HadoopImage
 
     DataSource db() {
         return database.pool();
+    }
+
+    /**
+     * Commits a partition of the running task once ({@link PartitionCommit#commit}), with the failures a test
+     * injects before and after the commit; true when this attempt committed it.
+     */
+    boolean commit(StagePartition partition, long units, Map<String, Long> counts, PartitionCommit.RowsWrite write)
+            throws SQLException {
+        int attempt = TaskContext.get().attemptNumber();
+        boolean committed = PartitionCommit.commit(db(), partition, PartitionCommit.currentAttempt(), units, counts,
+                c -> {
+                    write.write(c);
+                    failures.check(false, attempt, partition.rangeStart());
+                });
+        failures.check(committed, attempt, partition.rangeStart());
+        return committed;
     }
 
     /** The region pass with this executor's models on the task's device (loaded once per executor JVM). */

@@ -5,7 +5,6 @@ import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
 import java.sql.Connection;
 import javax.sql.DataSource;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -32,13 +31,8 @@ final class ClusterPartition implements Function<StagePartition, Long> {
         try (Connection c = db.getConnection()) {
             result = outliers.rank(c, (int) partition.rangeStart());
         }
-        int attempt = TaskContext.get().attemptNumber();
-        boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.currentAttempt(), 1, result.counts(),
-                c -> {
-                    outliers.write(c, result, partition.jobId());
-                    cleaning.failures().check(false, attempt, partition.rangeStart());
-                });
-        cleaning.failures().check(committed, attempt, partition.rangeStart());
+        boolean committed = cleaning.commit(partition, 1, result.counts(),
+                c -> outliers.write(c, result, partition.jobId()));
         return committed ? 1L : 0L;
     }
 }

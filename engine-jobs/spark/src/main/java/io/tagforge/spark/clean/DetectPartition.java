@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -66,19 +65,16 @@ final class DetectPartition implements Function<StagePartition, Long> {
             images += batch.size();
             result.counts().forEach((name, delta) -> counts.merge(name, delta, Long::sum));
         }
-        int attempt = TaskContext.get().attemptNumber();
         int datasetId = regions.datasetId();
-        boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.currentAttempt(), images, counts, c -> {
+        boolean committed = cleaning.commit(partition, images, counts, c -> {
             for (RegionPass.Result result : results) {
                 regions.write(c, result, datasetId, partition.jobId());
             }
-            cleaning.failures().check(false, attempt, partition.rangeStart());
         });
         if (committed) {
             JobStore store = new JobStore(Transactions.over(db));
             warnings.forEach(message -> store.log(partition.jobId(), "WARN", message));
         }
-        cleaning.failures().check(committed, attempt, partition.rangeStart());
         return committed ? images : 0L;
     }
 
