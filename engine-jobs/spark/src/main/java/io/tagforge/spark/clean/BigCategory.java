@@ -3,18 +3,15 @@ package io.tagforge.spark.clean;
 import io.tagforge.engine.cleaning.OutlierPass;
 import io.tagforge.engine.cleaning.OutlierPass.Ranked;
 import io.tagforge.engine.kmeans.OutlierRanking;
+import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -49,8 +46,8 @@ final class BigCategory {
         List<long[]> ranges;
         try (Connection c = db.getConnection()) {
             centroids = outliers.fitSample(c, tagId, sampleSize);
-            ranges = regionRanges(c, cleaning, tagId, partitions);
         }
+        ranges = regionRanges(db, cleaning, tagId, partitions);
         return sc.parallelize(ranges, ranges.size())
                 .flatMap(range -> {
                     try (Connection c = cleaning.db().getConnection()) {
@@ -67,36 +64,15 @@ final class BigCategory {
     }
 
     /** {@code count} region-id ranges of about equal counts over the category's embedded regions, as [from, to). */
-    private static List<long[]> regionRanges(Connection c, CleaningOnExecutors cleaning, int tagId, int count)
+    private static List<long[]> regionRanges(DataSource db, CleaningOnExecutors cleaning, int tagId, int count)
             throws SQLException {
-        Double[] fractions = new Double[count];
-        for (int i = 0; i < count; i++) {
-            fractions[i] = (double) i / count;
-        }
-        TreeSet<Long> bounds = new TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT percentile_disc(?) WITHIN GROUP (ORDER BY r.id), max(r.id)
-                  FROM region r JOIN image i ON i.id = r.image_id JOIN dataset d ON d.id = i.dataset_id AND d.name = ?
-                 WHERE r.tag_id = ? AND EXISTS (SELECT 1 FROM region_embedding e WHERE e.region_id = r.id)""")) {
-            ps.setArray(1, c.createArrayOf("float8", fractions));
-            ps.setString(2, cleaning.dataset());
-            ps.setInt(3, tagId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Array starts = rs.getArray(1);
-                for (Long start : (Long[]) starts.getArray()) {
-                    bounds.add(start);
-                }
-                bounds.add(rs.getLong(2) + 1);
-            }
-        }
+        List<Long> bounds = IdRanges.split(db, count, """
+                SELECT r.id FROM region r JOIN image i ON i.id = r.image_id JOIN dataset d ON d.id = i.dataset_id
+                 WHERE d.name = ? AND r.tag_id = ? AND EXISTS (SELECT 1 FROM region_embedding e WHERE e.region_id = r.id)""",
+                cleaning.dataset(), tagId).ranges().bounds();
         List<long[]> ranges = new ArrayList<>();
-        Long previous = null;
-        for (long bound : bounds) {
-            if (previous != null) {
-                ranges.add(new long[] {previous, bound});
-            }
-            previous = bound;
+        for (int i = 0; i + 1 < bounds.size(); i++) {
+            ranges.add(new long[] {bounds.get(i), bounds.get(i + 1)});
         }
         return ranges;
     }

@@ -35,6 +35,11 @@ public final class SparkCleanCommand implements Callable<Integer> {
             + "regions are clustered on a seeded sample of N and scored in Spark tasks (default ${DEFAULT-VALUE}).")
     int clusterSample;
 
+    @Option(names = "--image-root", paramLabel = "URI", description = "Where executors read the dataset's images, "
+            + "through Hadoop's FileSystem API: file:///..., hdfs://HOST:PORT/..., s3a://BUCKET/... (with hadoop-aws) "
+            + "(default: the dataset's image folder, at the same path on every executor).")
+    String imageRoot;
+
     @Mixin
     DatabaseOptions database;
 
@@ -56,7 +61,7 @@ public final class SparkCleanCommand implements Callable<Integer> {
             try {
                 int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
                 JobRecord job = new SparkCleanJob(spark, db.dataSource(), database.address(db), request, n,
-                        clusterSample).run("spark", new ConsoleProgress("clean", "steps"));
+                        clusterSample, imageRoot).run("spark", new ConsoleProgress("clean", "steps"));
                 System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
             } finally {
                 spark.stop();

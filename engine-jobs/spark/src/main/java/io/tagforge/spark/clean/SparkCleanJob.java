@@ -1,8 +1,5 @@
 package io.tagforge.spark.clean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.cleaning.OutlierPass;
@@ -20,19 +17,16 @@ import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.executor.HadoopImages;
 import io.tagforge.spark.parse.InjectedFailures;
+import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -48,7 +42,6 @@ public final class SparkCleanJob {
 
     static final String DETECT = "clean-detect";
     static final String CLUSTER = "clean-cluster";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkSession spark;
     private final DataSource db;
@@ -56,13 +49,15 @@ public final class SparkCleanJob {
     private final CleaningRequest request;
     private final int partitions;
     private final int clusterSample;
+    private final String imageRoot;
 
     /**
      * @param partitions    image-id ranges a new job's region pass is split into (a resumed job keeps its split)
      * @param clusterSample the most regions a category is clustered whole with; bigger ones are sampled
+     * @param imageRoot     the URI executors read the dataset's images under; null: the dataset's image root
      */
     public SparkCleanJob(SparkSession spark, DataSource db, DatabaseAddress address, CleaningRequest request,
-            int partitions, int clusterSample) {
+            int partitions, int clusterSample, String imageRoot) {
         if (partitions < 1 || clusterSample < 2) {
             throw new IllegalArgumentException("partitions must be at least 1 and the cluster sample at least 2, were "
                     + partitions + " and " + clusterSample);
@@ -73,6 +68,7 @@ public final class SparkCleanJob {
         this.request = request;
         this.partitions = partitions;
         this.clusterSample = clusterSample;
+        this.imageRoot = imageRoot;
     }
 
     /** Continues this dataset's unfinished clean job with these parameters, or starts one. */
@@ -98,7 +94,7 @@ public final class SparkCleanJob {
                 CleaningJob.names(ctx, ctx.checkpoint().path("categories")));
         OutlierPass outliers = new OutlierPass(images.datasetId(), ModelSpec.read(request.embedder()).name(), request);
         CleaningOnExecutors cleaning = CleaningOnExecutors.of(address, request,
-                HadoopImages.of(images, null, spark.sparkContext().getConf()), categories, outliers,
+                HadoopImages.of(images, imageRoot, spark.sparkContext().getConf()), categories, outliers,
                 InjectedFailures.from(spark.conf()));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         sc.setJobDescription("tagforge clean " + request.dataset() + " (job " + ctx.jobId() + ")");
@@ -110,7 +106,7 @@ public final class SparkCleanJob {
                 cluster(ctx, sc, cleaning);
             }
         } finally {
-            takeExecutorsProgress(ctx);
+            PartitionCommit.takeExecutorsProgress(db, ctx);
         }
         StageSummary.afterJob(ctx, CleaningJob.KIND, images.datasetId());
     }
@@ -119,18 +115,18 @@ public final class SparkCleanJob {
     private void detect(JobContext ctx, JavaSparkContext sc, DatasetImages images, CleaningOnExecutors cleaning)
             throws SQLException {
         if (!ctx.checkpoint().has("ranges")) {
-            ArrayNode ranges = JSON.createArrayNode();
-            imageBounds(images.datasetId()).forEach(ranges::add);
-            ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "regions").put("after", 0L).set("ranges", ranges), 0,
-                    Map.of());
+            IdRanges ranges = IdRanges.split(db, partitions, "SELECT id FROM image WHERE dataset_id = ?",
+                    images.datasetId()).ranges();
+            ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "regions").put("after", 0L).set("ranges",
+                    ranges.json()), 0, Map.of());
         }
-        List<StagePartition> todo = todo(ctx.jobId(), DETECT, ctx.checkpoint().path("ranges"));
+        List<StagePartition> todo = IdRanges.of(ctx.checkpoint().path("ranges")).todo(db, ctx.jobId(), DETECT);
         ctx.log("INFO", "spark: " + todo.size() + " image ranges to detect and embed");
         if (!todo.isEmpty()) {
             long done = sc.parallelize(todo, todo.size()).map(new DetectPartition(cleaning)).reduce(Long::sum);
             ctx.log("INFO", "spark: " + done + " images in " + todo.size() + " ranges");
         }
-        takeExecutorsProgress(ctx);
+        PartitionCommit.takeExecutorsProgress(db, ctx);
         ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "outliers").put("next", 0), 0, Map.of());
     }
 
@@ -160,51 +156,7 @@ public final class SparkCleanJob {
             ctx.log("INFO", "spark: category " + cleaning.categories().get(category.getKey()) + ", "
                     + category.getValue() + " regions: " + committed + " partitions committed");
         }
-        takeExecutorsProgress(ctx);
+        PartitionCommit.takeExecutorsProgress(db, ctx);
         ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "done"), 0, Map.of());
-    }
-
-    /** {@code partitions} image-id ranges of about equal image counts over the dataset, as bounds. */
-    private List<Long> imageBounds(int datasetId) throws SQLException {
-        Double[] fractions = new Double[partitions];
-        for (int i = 0; i < partitions; i++) {
-            fractions[i] = (double) i / partitions;
-        }
-        TreeSet<Long> bounds = new TreeSet<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT percentile_disc(?) WITHIN GROUP (ORDER BY id), max(id), "
-                     + "count(*) FROM image WHERE dataset_id = ?")) {
-            ps.setArray(1, c.createArrayOf("float8", fractions));
-            ps.setInt(2, datasetId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(3) > 0) {
-                    Array starts = rs.getArray(1);
-                    for (Long start : (Long[]) starts.getArray()) {
-                        bounds.add(start);
-                    }
-                    bounds.add(rs.getLong(2) + 1);
-                }
-            }
-        }
-        return new ArrayList<>(bounds);
-    }
-
-    private List<StagePartition> todo(long jobId, String stage, JsonNode bounds) throws SQLException {
-        Set<Long> done = PartitionCommit.done(db, jobId, stage);
-        List<StagePartition> todo = new ArrayList<>();
-        for (int i = 0; i + 1 < bounds.size(); i++) {
-            if (!done.contains(bounds.get(i).asLong())) {
-                todo.add(new StagePartition(jobId, stage, bounds.get(i).asLong(), bounds.get(i + 1).asLong()));
-            }
-        }
-        return todo;
-    }
-
-    /** The job row's progress and counts as the executors left them, into the context that writes the row next. */
-    private void takeExecutorsProgress(JobContext ctx) {
-        JobRecord row = new JobStore(Transactions.over(db)).find(ctx.jobId()).orElseThrow();
-        ctx.advance(row.progress() - ctx.progress());
-        row.counts().fields().forEachRemaining(e -> ctx.count(e.getKey(), e.getValue().asLong() - ctx.count(e.getKey())));
     }
 }

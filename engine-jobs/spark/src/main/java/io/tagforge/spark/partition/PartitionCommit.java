@@ -1,6 +1,10 @@
 package io.tagforge.spark.partition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.engine.job.JobContext;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,6 +104,16 @@ public final class PartitionCommit {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * The job row's progress and counts as the executors' commits left them, into the driver's context, which
+     * writes the row last (at the job's end, or a checkpoint after the stage).
+     */
+    public static void takeExecutorsProgress(DataSource db, JobContext ctx) {
+        JobRecord row = new JobStore(Transactions.over(db)).find(ctx.jobId()).orElseThrow();
+        ctx.advance(row.progress() - ctx.progress());
+        row.counts().fields().forEachRemaining(e -> ctx.count(e.getKey(), e.getValue().asLong() - ctx.count(e.getKey())));
     }
 
     private static void lockJob(Connection c, long jobId) throws SQLException {

@@ -124,7 +124,7 @@ class SparkCleanJobTest {
             session().conf().set(InjectedFailures.FIRST_ATTEMPT, when);
             JobRecord job;
             try {
-                job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000).run("test", JobListener.NONE);
+                job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000, null).run("test", JobListener.NONE);
             } finally {
                 session().conf().unset(InjectedFailures.FIRST_ATTEMPT);
             }
@@ -142,7 +142,7 @@ class SparkCleanJobTest {
                 + "FROM image").get(0));
         session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart));
         try {
-            assertThatThrownBy(() -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000)
+            assertThatThrownBy(() -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000, null)
                     .run("test", JobListener.NONE)).hasMessageContaining("injected failure");
         } finally {
             session().conf().unset(InjectedFailures.RANGES_FROM);
@@ -152,7 +152,7 @@ class SparkCleanJobTest {
         assertThat(committedBefore).hasSizeBetween(1, 4);
         assertThat(strings("SELECT state FROM job")).containsExactly("FAILED");
 
-        JobRecord done = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 99, 100_000).run("test",
+        JobRecord done = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 99, 100_000, null).run("test",
                 JobListener.NONE);
 
         assertThat(strings("SELECT count(*) FROM job")).containsExactly("1");
@@ -167,7 +167,7 @@ class SparkCleanJobTest {
     @Test
     void aCategoryBiggerThanTheSampleIsScoredWholeAndFlaggedByTheRule() throws Exception {
         fixture();
-        JobRecord job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20).run("test", JobListener.NONE);
+        JobRecord job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20, null).run("test", JobListener.NONE);
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         // the region pass does not depend on the sample
         assertThat(strings("SELECT i.path || ' ' || r.tag_id || ' ' || r.x1 || ' ' || r.y1 || ' ' || r.source "
