@@ -167,7 +167,14 @@ class SparkCleanJobTest {
     @Test
     void aCategoryBiggerThanTheSampleIsScoredWholeAndFlaggedByTheRule() throws Exception {
         fixture();
-        JobRecord job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20, null).run("test", JobListener.NONE);
+        // every partition's first attempt fails inside its transaction: the image partitions too, after the shuffle
+        session().conf().set(InjectedFailures.FIRST_ATTEMPT, "before-commit");
+        JobRecord job;
+        try {
+            job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20, null).run("test", JobListener.NONE);
+        } finally {
+            session().conf().unset(InjectedFailures.FIRST_ATTEMPT);
+        }
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         // the region pass does not depend on the sample
         assertThat(strings("SELECT i.path || ' ' || r.tag_id || ' ' || r.x1 || ' ' || r.y1 || ' ' || r.source "
@@ -185,8 +192,9 @@ class SparkCleanJobTest {
                 continue;
             }
             big++;
-            assertThat(strings("SELECT count(*) || ' ' || sum(rows) FROM stage_partition WHERE stage = 'clean-cluster:"
-                    + tagId + "'")).as(category).containsExactly((n + 19) / 20 + " 1");
+            assertThat(strings("SELECT count(*) || ' ' || sum(rows) || ' ' || bool_and(attempt LIKE '%(attempt 1)%') "
+                    + "FROM stage_partition WHERE stage = 'clean-cluster:" + tagId + "'")).as(category)
+                    .containsExactly((n + 19) / 20 + " 1 true");
             // every region scored; percentiles are the ranks by distance; the best region of each image decides
             Map<String, String[]> best = new LinkedHashMap<>();
             for (String row : regions) {
