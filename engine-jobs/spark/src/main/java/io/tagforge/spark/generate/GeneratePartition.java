@@ -81,7 +81,7 @@ final class GeneratePartition implements Function<StagePartition, Long> {
             }
         }
         TaskContext task = TaskContext.get();
-        String attempt = PartitionCommit.thisAttempt() + " (" + device + ")";
+        String attempt = PartitionCommit.currentAttempt() + " (" + device + ")";
         boolean committed = PartitionCommit.commit(db, partition, attempt, covered, rows.counts(), c -> {
             rows.write(c);
             failures.check(false, task.attemptNumber(), partition.rangeStart());

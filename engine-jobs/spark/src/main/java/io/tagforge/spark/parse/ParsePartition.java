@@ -44,7 +44,7 @@ final class ParsePartition implements Function<StagePartition, Long> {
                 .parseAll(captions.stream().map(Caption::text).toList());
         ParsedCaptions rows = new ParsedCaptions(captions, parsed);
         TaskContext task = TaskContext.get();
-        boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.thisAttempt(), captions.size(), rows.counts(), c -> {
+        boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.currentAttempt(), captions.size(), rows.counts(), c -> {
             rows.write(c, datasetId);
             failures.check(false, task.attemptNumber(), partition.rangeStart());
         });

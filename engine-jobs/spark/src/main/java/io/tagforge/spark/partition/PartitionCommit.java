@@ -37,6 +37,13 @@ public final class PartitionCommit {
     private PartitionCommit() {
     }
 
+    /** The running Spark task attempt, as stage_partition keeps it: which attempt committed a partition. */
+    public static String currentAttempt() {
+        TaskContext task = TaskContext.get();
+        return "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
+                + SparkEnv.get().executorId();
+    }
+
     /** Whether an attempt has committed the partition: a task checks it before doing the work again. */
     public static boolean isDone(DataSource db, StagePartition p) throws SQLException {
         try (Connection c = db.getConnection();
@@ -66,13 +73,6 @@ public final class PartitionCommit {
             }
         }
         return starts;
-    }
-
-    /** The running task's attempt, as stage_partition keeps it: task id, attempt number, executor. */
-    public static String thisAttempt() {
-        TaskContext task = TaskContext.get();
-        return "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
-                + SparkEnv.get().executorId();
     }
 
     /**
