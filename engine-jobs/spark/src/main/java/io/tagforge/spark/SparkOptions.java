@@ -12,7 +12,8 @@ public final class SparkOptions {
     String master;
 
     @Option(names = "--partitions", paramLabel = "N", description = "Id ranges a new job splits its work into "
-            + "(captions for parse, images for generate; default: 4 × Spark's default parallelism).")
+            + "(captions for parse, images for generate and clean's region pass; default: 4 × Spark's default "
+            + "parallelism).")
     Integer partitions;
 
     /** Checks the options; run before anything else of the command. */

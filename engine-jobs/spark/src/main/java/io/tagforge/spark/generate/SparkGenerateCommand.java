@@ -7,13 +7,13 @@ import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.model.ModelDevice;
 import io.tagforge.labelsystem.database.Database;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.spark.ImageRootOption;
 import io.tagforge.spark.SparkOptions;
 import io.tagforge.spark.database.DatabaseOptions;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code generate --dataset NAME --spark MASTER}: {@code ./tagforge generate} with Spark tasks running the models,
@@ -30,10 +30,8 @@ public final class SparkGenerateCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generation;
 
-    @Option(names = "--image-root", paramLabel = "URI", description = "Where executors read the dataset's images, "
-            + "through Hadoop's FileSystem API: file:///..., hdfs://HOST:PORT/..., s3a://BUCKET/... (with hadoop-aws) "
-            + "(default: the dataset's image folder, at the same path on every executor).")
-    String imageRoot;
+    @Mixin
+    ImageRootOption imageRoot;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -51,7 +49,7 @@ public final class SparkGenerateCommand implements Callable<Integer> {
             SparkSession spark = sparkOptions.session("tagforge generate " + request.dataset());
             try {
                 GenerateCommand.report(new SparkGenerateJob(spark, db.dataSource(), database.address(db), request,
-                        parseCaptions, imageRoot, sparkOptions.partitions(spark))
+                        parseCaptions, imageRoot.uri(), sparkOptions.partitions(spark))
                         .run("spark", new ConsoleProgress("generate", "images")));
             } finally {
                 spark.stop();
