@@ -42,6 +42,14 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkParseJob {
 
     static final String STAGE = "parse";
+    /**
+     * A range's most captions: ranges fixed in advance cannot balance load as the local job's shared queue does,
+     * so a stage of a few big ranges ends with cores idle while the last ones finish; small ranges also keep each
+     * commit's COPY, and its turn holding the job's row, short.
+     */
+    static final int MAX_RANGE_CAPTIONS = 2_000;
+    /** The most ranges (14M captions make 7,000 of 2,000), each a Spark task and a stage_partition row. */
+    private static final int MAX_RANGES = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkSession spark;
@@ -53,7 +61,8 @@ public final class SparkParseJob {
     /**
      * @param db         the driver's connection to the database
      * @param address    the same database, as executors reach it
-     * @param partitions how many id ranges a new job splits its captions into (a resumed job keeps its split)
+     * @param partitions how many id ranges a new job splits its captions into at least, more when ranges would
+     *                   exceed {@link #MAX_RANGE_CAPTIONS} captions (a resumed job keeps its split)
      */
     public SparkParseJob(SparkSession spark, DataSource db, DatabaseAddress address, String dataset, int partitions) {
         if (partitions < 1) {
@@ -111,28 +120,29 @@ public final class SparkParseJob {
      */
     private List<Long> split(JobContext ctx, int datasetId) throws SQLException {
         long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();
-        Double[] fractions = new Double[partitions];
-        for (int i = 0; i < partitions; i++) {
-            fractions[i] = (double) i / partitions;
-        }
         TreeSet<Long> bounds = new TreeSet<>();
         long captions;
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT percentile_disc(?) WITHIN GROUP (ORDER BY c.id), "
-                     + "max(c.id), count(*) FROM caption c JOIN image i ON i.id = c.image_id "
-                     + "WHERE i.dataset_id = ? AND c.id > ?")) {
-            ps.setArray(1, c.createArrayOf("float8", fractions));
-            ps.setInt(2, datasetId);
-            ps.setLong(3, after);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                captions = rs.getLong(3);
-                if (captions > 0) {
-                    Array starts = rs.getArray(1);
-                    for (Long start : (Long[]) starts.getArray()) {
-                        bounds.add(start);
+        try (Connection c = db.getConnection()) {
+            captions = count(c, datasetId, after);
+            int n = (int) Math.max(partitions, Math.min(MAX_RANGES, (captions + MAX_RANGE_CAPTIONS - 1) / MAX_RANGE_CAPTIONS));
+            Double[] fractions = new Double[n];
+            for (int i = 0; i < n; i++) {
+                fractions[i] = (double) i / n;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT percentile_disc(?) WITHIN GROUP (ORDER BY c.id), "
+                    + "max(c.id) FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = ? AND c.id > ?")) {
+                ps.setArray(1, c.createArrayOf("float8", fractions));
+                ps.setInt(2, datasetId);
+                ps.setLong(3, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (captions > 0) {
+                        Array starts = rs.getArray(1);
+                        for (Long start : (Long[]) starts.getArray()) {
+                            bounds.add(start);
+                        }
+                        bounds.add(rs.getLong(2) + 1);
                     }
-                    bounds.add(rs.getLong(2) + 1);
                 }
             }
         }
@@ -146,6 +156,18 @@ public final class SparkParseJob {
         }, JSON.createObjectNode().put("after", after).set("ranges", ranges), 0, Map.of());
         ctx.total(ctx.progress() + captions);
         return new ArrayList<>(bounds);
+    }
+
+    private static long count(Connection c, int datasetId, long after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM caption c JOIN image i ON i.id = c.image_id "
+                + "WHERE i.dataset_id = ? AND c.id > ?")) {
+            ps.setInt(1, datasetId);
+            ps.setLong(2, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static List<Long> bounds(JsonNode ranges) {
