@@ -2,10 +2,10 @@ package io.tagforge.engine.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.ingest.IngestFormat;
 import io.tagforge.engine.ingest.IngestRequest;
 import io.tagforge.engine.ingest.Ingester;
+import io.tagforge.engine.testing.TestCli;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.ByteArrayOutputStream;
@@ -45,13 +45,8 @@ class InterruptedJobTest {
                 out.write("img/" + i / 5 + ".jpg\tA photo " + i + " of a dog on a red sofa.\n");
             }
         }
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TagforgeCli.class.getName(),
-                "ingest", "tsv", "--file", file.toString(), "--dataset", "killed")
+        ProcessBuilder command = TestCli.child("ingest", "tsv", "--file", file.toString(), "--dataset", "killed")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        command.environment().put("TAGFORGE_DB_URL", TestDatabase.get().url());
-        command.environment().put("TAGFORGE_DB_USER", "postgres");
-        command.environment().put("TAGFORGE_DB_PASSWORD", "");
         Process child = command.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         Optional<JobRecord> running = Optional.empty();
