@@ -42,9 +42,13 @@ public final class StagedRows {
         return rows.size();
     }
 
-    /** Creates the staging table (dropped at commit) and copies the rows into it. */
+    /**
+     * Creates the staging table (dropped at commit) and copies the rows into it; a previous one of the same name
+     * in the transaction is dropped first, so one transaction can write several batches (a Spark partition's).
+     */
     public void copy(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS pg_temp." + table);
             s.execute("CREATE TEMP TABLE " + table + " (" + columns + ") ON COMMIT DROP");
         }
         StringBuilder text = new StringBuilder();

@@ -20,7 +20,6 @@ import io.tagforge.engine.pipeline.ReadAhead;
 import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentState;
-import io.tagforge.labelsystem.assignment.FlagRule;
 import io.tagforge.labelsystem.detectable.Detectability;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.transaction.Transactions;
@@ -106,17 +105,14 @@ public final class CleaningJob {
                     result = outliers.rank(c, categories[next]);
                 }
                 ctx.commitBatch(c -> outliers.write(c, result, ctx.jobId()),
-                        checkpoint(ctx, "outliers").put("next", next + 1), 1, Map.of(
-                                "categories_clustered", result.regions >= 2 ? 1L : 0L,
-                                "categories_too_few_regions", result.regions < 2 ? 1L : 0L,
-                                "flags_outlier_region", result.flags.count(FlagRule.OUTLIER_REGION)));
+                        checkpoint(ctx, "outliers").put("next", next + 1), 1, result.counts());
             }
         }
         StageSummary.afterJob(ctx, KIND, images.datasetId());
     }
 
     /** First run: the categories (kept in the checkpoint, so a resumed run judges the same ones) and totals. */
-    private void start(JobContext ctx, DatasetImages images, Detector detector) throws SQLException {
+    public void start(JobContext ctx, DatasetImages images, Detector detector) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         long unknown = 0;
         long notDetectable = 0;
@@ -157,7 +153,7 @@ public final class CleaningJob {
              ReadAhead<Pending<RegionPass.Candidate, BufferedImage>> reader = new ReadAhead<>("clean-read", 2, () -> {
                  List<RegionPass.Candidate> batch;
                  try (Connection c = ctx.dataSource().getConnection()) {
-                     batch = regions.next(c, cursor[0], request.batchSize());
+                     batch = regions.next(c, cursor[0], Long.MAX_VALUE, request.batchSize());
                  }
                  if (batch.isEmpty()) {
                      return null;
@@ -174,14 +170,7 @@ public final class CleaningJob {
                 }
                 ObjectNode next = checkpoint(categories, "regions").put("after", batch.get(batch.size() - 1).row().image().id());
                 writer.submit(() -> ctx.commitBatch(c -> regions.write(c, result, images.datasetId(), ctx.jobId()), next,
-                        batch.size(), Map.of(
-                                "images", (long) batch.size(),
-                                "images_unreadable", result.unreadable,
-                                "regions_detected", result.detected,
-                                "regions_zero_size", result.zeroSize,
-                                "regions_embedded", (long) result.regions.size(),
-                                "flags_no_region", result.flags.count(FlagRule.NO_REGION),
-                                "flags_low_score", result.flags.count(FlagRule.LOW_SCORE))));
+                        batch.size(), result.counts()));
             }
             writer.finish();
         }
@@ -264,7 +253,7 @@ public final class CleaningJob {
         }
     }
 
-    private static Map<Integer, String> names(JobContext ctx, JsonNode ids) throws SQLException {
+    public static Map<Integer, String> names(JobContext ctx, JsonNode ids) throws SQLException {
         List<Integer> list = new ArrayList<>();
         ids.forEach(id -> list.add(id.asInt()));
         try (Connection c = ctx.dataSource().getConnection()) {
@@ -286,7 +275,7 @@ public final class CleaningJob {
     }
 
     /** The next checkpoint: a phase, and the categories chosen at the start. */
-    private static ObjectNode checkpoint(JobContext ctx, String phase) {
+    public static ObjectNode checkpoint(JobContext ctx, String phase) {
         return checkpoint(ctx.checkpoint().path("categories"), phase);
     }
 

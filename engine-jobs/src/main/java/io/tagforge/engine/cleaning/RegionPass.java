@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * and tags are flagged NO_REGION (the detector knows the phrase but found nothing) or LOW_SCORE (the
  * tagger's probability is under the class threshold).
  */
-final class RegionPass {
+public final class RegionPass {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ final class RegionPass {
     private final ReleaseTags release;
     private final boolean recheck;
 
-    RegionPass(DatasetImages images, int[] categories, Map<Integer, String> names, Detector detector,
+    public RegionPass(DatasetImages images, int[] categories, Map<Integer, String> names, Detector detector,
             Embedder embedder, Tagger tagger, ReleaseTags release, boolean recheck) {
         this.recheck = recheck;
         this.images = images;
@@ -68,30 +68,45 @@ final class RegionPass {
     }
 
     /** An image with ACTIVE assignments of the chosen categories (on recheck also ACCEPTED ones), and those tags. */
-    record Candidate(ImageRow image, List<Integer> tags) {
+    public record Candidate(ImageRow image, List<Integer> tags) {
     }
 
     /** The results of one batch, written by {@link #write} in the batch's transaction. */
-    static final class Result {
+    public static final class Result {
         final StagedRows regions = new StagedRows("clean_region", "region_id bigint, image_id bigint, tag_id int, "
                 + "x1 real, y1 real, x2 real, y2 real, score real, source text, vector bytea");
         final Flags flags = new Flags();
+        long images;
         long unreadable;
         long zeroSize;
         long detected;
+
+        /** What the batch adds to the job's counts. */
+        public Map<String, Long> counts() {
+            return Map.of(
+                    "images", images,
+                    "images_unreadable", unreadable,
+                    "regions_detected", detected,
+                    "regions_zero_size", zeroSize,
+                    "regions_embedded", (long) regions.size(),
+                    "flags_no_region", flags.count(FlagRule.NO_REGION),
+                    "flags_low_score", flags.count(FlagRule.LOW_SCORE));
+        }
     }
 
-    List<Candidate> next(Connection c, long after, int limit) throws SQLException {
+    /** The next {@code limit} candidates with image ids in (after, before). */
+    public List<Candidate> next(Connection c, long after, long before, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT a.image_id, i.path, array_agg(DISTINCT a.tag_id ORDER BY a.tag_id)
                   FROM tag_assignment a JOIN image i ON i.id = a.image_id
-                 WHERE a.dataset_id = ? AND a.state IN (%d, ?) AND a.tag_id = ANY(?) AND a.image_id > ? AND NOT i.missing
+                 WHERE a.dataset_id = ? AND a.state IN (%d, ?) AND a.tag_id = ANY(?) AND a.image_id > ? AND a.image_id < ? AND NOT i.missing
                  GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?""".formatted(AssignmentState.ACTIVE.code()))) {
             ps.setInt(1, images.datasetId());
             ps.setShort(2, (recheck ? AssignmentState.ACCEPTED : AssignmentState.ACTIVE).code());
             ps.setArray(3, c.createArrayOf("int4", box(categories)));
             ps.setLong(4, after);
-            ps.setInt(5, limit);
+            ps.setLong(5, before);
+            ps.setInt(6, limit);
             List<Candidate> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -106,15 +121,20 @@ final class RegionPass {
         }
     }
 
+    public int datasetId() {
+        return images.datasetId();
+    }
+
     /** Decodes a candidate's image (on a reading thread). */
-    BufferedImage read(Candidate candidate) throws IOException {
+    public BufferedImage read(Candidate candidate) throws IOException {
         return images.read(candidate.image());
     }
 
     /** A batch whose images were decoded by {@link #read}: regions, embeddings, flags, ready to {@link #write}. */
-    Result process(Connection c, List<Outcome<Candidate, BufferedImage>> batch, Consumer<String> warn)
+    public Result process(Connection c, List<Outcome<Candidate, BufferedImage>> batch, Consumer<String> warn)
             throws SQLException {
         Result result = new Result();
+        result.images = batch.size();
         List<Candidate> readable = new ArrayList<>();
         List<BufferedImage> pixels = new ArrayList<>();
         for (Outcome<Candidate, BufferedImage> outcome : batch) {
@@ -181,7 +201,7 @@ final class RegionPass {
         return result;
     }
 
-    void write(Connection c, Result result, int datasetId, long jobId) throws SQLException {
+    public void write(Connection c, Result result, int datasetId, long jobId) throws SQLException {
         if (!result.regions.isEmpty()) {
             result.regions.copy(c);
             try (PreparedStatement ps = c.prepareStatement("""

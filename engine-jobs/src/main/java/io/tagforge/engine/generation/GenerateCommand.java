@@ -4,7 +4,6 @@ import io.tagforge.engine.model.DeviceOption;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;
-import io.tagforge.engine.model.ModelSpec;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
@@ -62,11 +61,8 @@ public class GenerateCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new TagforgeException("--batch-size must be at least 1");
         }
-        String releaseName = release != null ? release : ModelSpec.read(tagger).json().path("release").asText(null);
-        if (releaseName == null) {
-            throw new TagforgeException("--release: required, since " + tagger.resolve("model.json") + " names no release");
-        }
-        GenerationRequest request = new GenerationRequest(dataset, tagger, releaseName, captioner, batchSize, device);
+        GenerationRequest request = new GenerationRequest(dataset, tagger, GenerationRequest.release(tagger, release),
+                captioner, batchSize, device);
         JobRecord job;
         if (captioner != null && DatabaseVocabulary.hasTags(dataSource)) {
             try (WordNet wordNet = WordNet.open()) {
@@ -76,6 +72,12 @@ public class GenerateCommand implements Callable<Integer> {
         } else {
             job = GenerationJob.run(transactions, request, null, "cli", progress());
         }
+        report(job);
+        return 0;
+    }
+
+    /** The job's outcome on standard output: images, model tags, captions, tags per image before and after. */
+    public static void report(JobRecord job) {
         long images = job.counts().path("images").asLong();
         long before = job.counts().path("tags_before").asLong();
         long after = job.counts().path("tags_after").asLong();
@@ -87,6 +89,5 @@ public class GenerateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "tags per image: %.2f before, %.2f after (%d -> %d tags)%n",
                     (double) before / images, (double) after / images, before, after);
         }
-        return 0;
     }
 }

@@ -44,6 +44,11 @@ public final class DatasetImages {
         return datasetId;
     }
 
+    /** The folder image paths are relative to; null when they are absolute. */
+    public Path root() {
+        return root;
+    }
+
     public long count(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM image WHERE dataset_id = ? AND NOT missing")) {
             ps.setInt(1, datasetId);

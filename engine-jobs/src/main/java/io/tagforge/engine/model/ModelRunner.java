@@ -78,7 +78,11 @@ final class ModelRunner<I, O> implements AutoCloseable {
         return runner;
     }
 
-    List<O> predict(List<I> inputs) {
+    /**
+     * Synchronized: the tasks of a Spark executor share one model (and its DJL predictor, which is not for
+     * concurrent use); one thread at a time runs it.
+     */
+    synchronized List<O> predict(List<I> inputs) {
         List<O> outputs = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<I> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));

@@ -10,12 +10,12 @@ import org.apache.spark.sql.RuntimeConfig;
  * {@code spark.tagforge.failRangesFrom} = ID: every attempt of a partition whose range starts at ID or later throws,
  * so the stage fails halfway. None in normal runs.
  */
-record InjectedFailures(boolean beforeCommit, boolean afterCommit, long rangesFrom) implements Serializable {
+public record InjectedFailures(boolean beforeCommit, boolean afterCommit, long rangesFrom) implements Serializable {
 
-    static final String FIRST_ATTEMPT = "spark.tagforge.failFirstAttempt";
-    static final String RANGES_FROM = "spark.tagforge.failRangesFrom";
+    public static final String FIRST_ATTEMPT = "spark.tagforge.failFirstAttempt";
+    public static final String RANGES_FROM = "spark.tagforge.failRangesFrom";
 
-    static InjectedFailures from(RuntimeConfig conf) {
+    public static InjectedFailures from(RuntimeConfig conf) {
         String first = conf.get(FIRST_ATTEMPT, "");
         if (!first.isEmpty() && !first.equals("before-commit") && !first.equals("after-commit")) {
             throw new IllegalArgumentException(FIRST_ATTEMPT + " is before-commit or after-commit, not " + first);
@@ -24,7 +24,7 @@ record InjectedFailures(boolean beforeCommit, boolean afterCommit, long rangesFr
                 Long.parseLong(conf.get(RANGES_FROM, String.valueOf(Long.MAX_VALUE))));
     }
 
-    void check(boolean committed, int attemptNumber, long rangeStart) {
+    public void check(boolean committed, int attemptNumber, long rangeStart) {
         if (rangeStart >= rangesFrom) {
             throw new IllegalStateException("injected failure: partition " + rangeStart + " always fails");
         }

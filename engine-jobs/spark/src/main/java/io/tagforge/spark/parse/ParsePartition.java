@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
@@ -45,9 +44,7 @@ final class ParsePartition implements Function<StagePartition, Long> {
                 .parseAll(captions.stream().map(Caption::text).toList());
         ParsedCaptions rows = new ParsedCaptions(captions, parsed);
         TaskContext task = TaskContext.get();
-        String attempt = "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
-                + SparkEnv.get().executorId();
-        boolean committed = PartitionCommit.commit(db, partition, attempt, captions.size(), rows.counts(), c -> {
+        boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.currentAttempt(), captions.size(), rows.counts(), c -> {
             rows.write(c, datasetId);
             failures.check(false, task.attemptNumber(), partition.rangeStart());
         });

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The parsers of this executor JVM for one job: the database's vocabulary, loaded once as {@code parse --dataset}
- * loads it, and one single-threaded {@link ParseService} per task running at the same time (a service is fed by
- * one thread; Spark runs one task per core), kept between tasks so CoreNLP's pipelines load once per executor.
+ * The parsers of this executor JVM for one job (the parse stage's captions, the generation stage's generated
+ * ones): the database's vocabulary, loaded once as {@code parse --dataset} loads it, and one single-threaded
+ * {@link ParseService} per task running at the same time (a service is fed by one thread; Spark runs one task per
+ * core), kept between tasks so CoreNLP's pipelines load once per executor.
  */
-final class Parsers {
+public final class Parsers {
 
     private record Key(DatabaseAddress database, long jobId) {
     }
@@ -34,7 +35,7 @@ final class Parsers {
     }
 
     /** The job's parsers; a JVM that runs another job (local mode) drops the previous one's, whose vocabulary may be stale. */
-    static synchronized Parsers of(DatabaseAddress database, long jobId) {
+    public static synchronized Parsers of(DatabaseAddress database, long jobId) {
         Key key = new Key(database, jobId);
         if (current == null || !current.key.equals(key)) {
             if (current != null) {
@@ -45,7 +46,7 @@ final class Parsers {
         return current;
     }
 
-    List<ParsedCaption> parseAll(List<String> captions) {
+    public List<ParsedCaption> parseAll(List<String> captions) {
         ParseService service = idle.poll();
         if (service == null) {
             service = new ParseService(vocabulary, 1);

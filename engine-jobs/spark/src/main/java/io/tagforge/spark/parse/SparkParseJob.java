@@ -1,8 +1,6 @@
 package io.tagforge.spark.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
@@ -15,19 +13,13 @@ import io.tagforge.engine.parse.SurfaceObservations;
 import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.database.DatabaseAddress;
+import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -87,18 +79,10 @@ public final class SparkParseJob {
         try (Connection c = db.getConnection()) {
             datasetId = DatasetImages.find(c, dataset).datasetId();
         }
-        List<Long> bounds = ctx.checkpoint() != null && ctx.checkpoint().has("ranges")
-                ? bounds(ctx.checkpoint().path("ranges")) : split(ctx, datasetId);
-        Set<Long> done = PartitionCommit.done(db, ctx.jobId(), STAGE);
-        List<StagePartition> todo = new ArrayList<>();
-        for (int i = 0; i + 1 < bounds.size(); i++) {
-            if (!done.contains(bounds.get(i))) {
-                todo.add(new StagePartition(ctx.jobId(), STAGE, bounds.get(i), bounds.get(i + 1)));
-            }
-        }
-        // no captions, no bounds
-        int ranges = Math.max(0, bounds.size() - 1);
-        ctx.log("INFO", "spark: " + todo.size() + " of " + ranges + " caption ranges to parse");
+        IdRanges ranges = ctx.checkpoint() != null && ctx.checkpoint().has("ranges")
+                ? IdRanges.of(ctx.checkpoint().path("ranges")) : split(ctx, datasetId);
+        List<StagePartition> todo = ranges.todo(db, ctx.jobId(), STAGE);
+        ctx.log("INFO", "spark: " + todo.size() + " of " + ranges.count() + " caption ranges to parse");
         try {
             if (!todo.isEmpty()) {
                 JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -109,7 +93,7 @@ public final class SparkParseJob {
                 ctx.log("INFO", "spark: " + parsed + " captions parsed in " + todo.size() + " ranges");
             }
         } finally {
-            takeExecutorsProgress(ctx);
+            PartitionCommit.takeExecutorsProgress(db, ctx);
         }
         StageSummary.afterJob(ctx, ParseDatasetJob.KIND, datasetId);
     }
@@ -118,70 +102,21 @@ public final class SparkParseJob {
      * A new job's ranges: N caption-id ranges of about equal counts (after the checkpoint of a local run this job
      * continues), kept in the checkpoint with the observations cleared, as a new local parse clears them.
      */
-    private List<Long> split(JobContext ctx, int datasetId) throws SQLException {
+    private IdRanges split(JobContext ctx, int datasetId) throws SQLException {
         long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();
-        TreeSet<Long> bounds = new TreeSet<>();
-        long captions;
-        try (Connection c = db.getConnection()) {
-            captions = count(c, datasetId, after);
-            int n = (int) Math.max(partitions, Math.min(MAX_RANGES, (captions + MAX_RANGE_CAPTIONS - 1) / MAX_RANGE_CAPTIONS));
-            Double[] fractions = new Double[n];
-            for (int i = 0; i < n; i++) {
-                fractions[i] = (double) i / n;
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT percentile_disc(?) WITHIN GROUP (ORDER BY c.id), "
-                    + "max(c.id) FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = ? AND c.id > ?")) {
-                ps.setArray(1, c.createArrayOf("float8", fractions));
-                ps.setInt(2, datasetId);
-                ps.setLong(3, after);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (captions > 0) {
-                        Array starts = rs.getArray(1);
-                        for (Long start : (Long[]) starts.getArray()) {
-                            bounds.add(start);
-                        }
-                        bounds.add(rs.getLong(2) + 1);
-                    }
-                }
-            }
+        String captions = "SELECT c.id FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = ? AND c.id > ?";
+        IdRanges.Split split = IdRanges.split(db, partitions, captions, datasetId, after);
+        long needed = Math.min(MAX_RANGES, (split.ids() + MAX_RANGE_CAPTIONS - 1) / MAX_RANGE_CAPTIONS);
+        if (needed > partitions) {
+            split = IdRanges.split(db, (int) needed, captions, datasetId, after);
         }
-        ArrayNode ranges = JSON.createArrayNode();
-        bounds.forEach(ranges::add);
         boolean fresh = ctx.checkpoint() == null;
         ctx.commitBatch(c -> {
             if (fresh) {
                 SurfaceObservations.clear(c, datasetId);
             }
-        }, JSON.createObjectNode().put("after", after).set("ranges", ranges), 0, Map.of());
-        ctx.total(ctx.progress() + captions);
-        return new ArrayList<>(bounds);
-    }
-
-    private static long count(Connection c, int datasetId, long after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM caption c JOIN image i ON i.id = c.image_id "
-                + "WHERE i.dataset_id = ? AND c.id > ?")) {
-            ps.setInt(1, datasetId);
-            ps.setLong(2, after);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static List<Long> bounds(JsonNode ranges) {
-        List<Long> bounds = new ArrayList<>();
-        for (Iterator<JsonNode> it = ranges.elements(); it.hasNext(); ) {
-            bounds.add(it.next().asLong());
-        }
-        return bounds;
-    }
-
-    /** The job row's progress and counts as the executors left them, into the context that writes the row last. */
-    private void takeExecutorsProgress(JobContext ctx) {
-        JobRecord row = new JobStore(Transactions.over(db)).find(ctx.jobId()).orElseThrow();
-        ctx.advance(row.progress() - ctx.progress());
-        row.counts().fields().forEachRemaining(e -> ctx.count(e.getKey(), e.getValue().asLong() - ctx.count(e.getKey())));
+        }, JSON.createObjectNode().put("after", after).set("ranges", split.ranges().json()), 0, Map.of());
+        ctx.total(ctx.progress() + split.ids());
+        return split.ranges();
     }
 }

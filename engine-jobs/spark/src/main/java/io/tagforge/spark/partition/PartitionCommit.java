@@ -1,6 +1,9 @@
 package io.tagforge.spark.partition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tagforge.engine.job.JobContext;
+import io.tagforge.engine.job.JobRecord;
+import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +13,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 
 /**
  * Makes a partition's rows visible exactly once, whatever Spark retries or runs speculatively: the rows, the
@@ -30,6 +35,13 @@ public final class PartitionCommit {
     }
 
     private PartitionCommit() {
+    }
+
+    /** The running Spark task attempt, as stage_partition keeps it: which attempt committed a partition. */
+    public static String currentAttempt() {
+        TaskContext task = TaskContext.get();
+        return "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
+                + SparkEnv.get().executorId();
     }
 
     /** Whether an attempt has committed the partition: a task checks it before doing the work again. */
@@ -83,6 +95,16 @@ public final class PartitionCommit {
             progress(c, p.jobId(), units, countDelta);
             return true;
         });
+    }
+
+    /**
+     * The job row's progress and counts as the executors' commits left them, into the driver's context, which
+     * writes the row last (at the job's end, or a checkpoint after the stage).
+     */
+    public static void takeExecutorsProgress(DataSource db, JobContext ctx) {
+        JobRecord row = new JobStore(Transactions.over(db)).find(ctx.jobId()).orElseThrow();
+        ctx.advance(row.progress() - ctx.progress());
+        row.counts().fields().forEachRemaining(e -> ctx.count(e.getKey(), e.getValue().asLong() - ctx.count(e.getKey())));
     }
 
     private static void lockJob(Connection c, long jobId) throws SQLException {

@@ -71,6 +71,8 @@ class StandaloneClusterTest {
                 .config("spark.executor.memory", "1800m").config("spark.executor.cores", "1")
                 .getOrCreate();
         try {
+            // not a session another test left running
+            assertThat(spark.sparkContext().master()).isEqualTo(master);
             CompletableFuture<JobRecord> stage = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new SparkParseJob(spark, DB, ADDRESS, DATASET, RANGES).run("test", JobListener.NONE);
