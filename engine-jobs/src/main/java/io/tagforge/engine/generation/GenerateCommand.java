@@ -4,17 +4,16 @@ import io.tagforge.engine.model.DeviceOption;
 import io.tagforge.engine.job.ConsoleProgress;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.model.ModelDevice;
-import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.vocabulary.Vocabulary;
 import io.tagforge.labelsystem.wordnet.WordNet;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./tagforge generate}: the tagger's (and captioner's) tags for every image of a dataset, as a job. */
@@ -27,25 +26,12 @@ public class GenerateCommand implements Callable<Integer> {
 
     private final Transactions transactions;
 
-    @Option(names = "--dataset", required = true, description = "Dataset name.")
-    String dataset;
-
-    @Option(names = "--tagger", required = true, description = "Tagger model folder (model.json + weights).")
-    Path tagger;
-
-    @Option(names = "--release", description = "Release whose tags the tagger's outputs are, in index order "
-            + "(default: model.json's \"release\").")
-    String release;
-
-    @Option(names = "--captioner", description = "Captioner model folder; its captions are stored as GENERATED.")
-    Path captioner;
+    @Mixin
+    GenerationOptions generation;
 
     @Option(names = "--device", defaultValue = "auto", converter = DeviceOption.class, description = "cpu, gpu, "
             + "gpu:N, or auto: the GPU when there is one (default ${DEFAULT-VALUE}).")
     ModelDevice device;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "Images per batch and commit (default ${DEFAULT-VALUE}).")
-    int batchSize;
 
     GenerateCommand(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
@@ -58,13 +44,9 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1) {
-            throw new TagforgeException("--batch-size must be at least 1");
-        }
-        GenerationRequest request = new GenerationRequest(dataset, tagger, GenerationRequest.release(tagger, release),
-                captioner, batchSize, device);
+        GenerationRequest request = generation.request(device);
         JobRecord job;
-        if (captioner != null && DatabaseVocabulary.hasTags(dataSource)) {
+        if (request.captioner() != null && DatabaseVocabulary.hasTags(dataSource)) {
             try (WordNet wordNet = WordNet.open()) {
                 Vocabulary vocabulary = DatabaseVocabulary.load(dataSource, wordNet, LookupOptions.defaults());
                 job = GenerationJob.run(transactions, request, vocabulary, "cli", progress());

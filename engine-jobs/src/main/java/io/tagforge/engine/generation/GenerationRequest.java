@@ -3,8 +3,6 @@ package io.tagforge.engine.generation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.engine.model.ModelDevice;
-import io.tagforge.engine.model.ModelSpec;
-import io.tagforge.labelsystem.error.TagforgeException;
 import java.nio.file.Path;
 
 /**
@@ -19,15 +17,6 @@ public record GenerationRequest(String dataset, Path tagger, String release, Pat
     /** On the GPU when there is one. */
     public GenerationRequest(String dataset, Path tagger, String release, Path captioner, int batchSize) {
         this(dataset, tagger, release, captioner, batchSize, ModelDevice.AUTO);
-    }
-
-    /** The release a tagger's outputs follow: {@code given}, else the one its model.json names. */
-    public static String release(Path tagger, String given) {
-        String release = given != null ? given : ModelSpec.read(tagger).json().path("release").asText(null);
-        if (release == null) {
-            throw new TagforgeException("--release: required, since " + tagger.resolve("model.json") + " names no release");
-        }
-        return release;
     }
 
     public ObjectNode toParams() {

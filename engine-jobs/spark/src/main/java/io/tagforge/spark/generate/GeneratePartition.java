@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
@@ -82,8 +81,7 @@ final class GeneratePartition implements Function<StagePartition, Long> {
             }
         }
         TaskContext task = TaskContext.get();
-        String attempt = "task " + task.taskAttemptId() + " (attempt " + task.attemptNumber() + ") on executor "
-                + SparkEnv.get().executorId() + " (" + device + ")";
+        String attempt = PartitionCommit.currentAttempt() + " (" + device + ")";
         boolean committed = PartitionCommit.commit(db, partition, attempt, covered, rows.counts(), c -> {
             rows.write(c);
             failures.check(false, task.attemptNumber(), partition.rangeStart());

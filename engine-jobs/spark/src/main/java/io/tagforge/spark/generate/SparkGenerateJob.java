@@ -19,6 +19,8 @@ import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +111,30 @@ public final class SparkGenerateJob {
         StageSummary.afterJob(ctx, GenerationJob.KIND, images.datasetId());
     }
 
-    /** A new split: N image-id ranges of about equal counts, after the images a local run of this job committed. */
+    /**
+     * A new split: N image-id ranges of about equal counts, after the images a local run of this job committed,
+     * each made of whole batches of the local job's (batch-size images in id order): a task's batches are then the
+     * local job's, and so are the model's outputs to the last bit (its float rounding depends on an image's batch).
+     */
     private IdRanges split(JobContext ctx, int datasetId) throws SQLException {
         long after = ctx.checkpoint().path("after").asLong();
-        IdRanges ranges = IdRanges.split(db, partitions, "SELECT id FROM image WHERE dataset_id = ? AND NOT missing "
-                + "AND id > ?", datasetId, after).ranges();
+        IdRanges batchStarts = IdRanges.split(db, partitions, "SELECT id FROM (SELECT id, row_number() OVER "
+                + "(ORDER BY id) AS n FROM image WHERE dataset_id = ? AND NOT missing AND id > ?) i "
+                + "WHERE (n - 1) % ? = 0", datasetId, after, request.batchSize()).ranges();
+        IdRanges ranges = batchStarts.endingAfter(lastImage(datasetId));
         ctx.commitBatch(c -> { }, GenerationJob.checkpoint(after).set("ranges", ranges.json()), 0, Map.of());
         return ranges;
+    }
+
+    private long lastImage(int datasetId) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM image WHERE dataset_id = ? "
+                     + "AND NOT missing")) {
+            ps.setInt(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.tagforge.engine.job.JobRecord;
 import io.tagforge.labelsystem.database.Database;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
+import io.tagforge.spark.SparkOptions;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.database.DatabaseOptions;
 import java.util.Locale;
@@ -24,36 +25,24 @@ public final class SparkParseCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "The dataset to parse.")
     String dataset;
 
-    @Option(names = "--spark", paramLabel = "MASTER",
-            description = "Spark master: local[N], spark://HOST:PORT, ... (default: the one spark-submit gives).")
-    String master;
-
-    @Option(names = "--partitions", paramLabel = "N",
-            description = "Caption-id ranges of a new job (default: 4 × Spark's default parallelism).")
-    Integer partitions;
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Mixin
     DatabaseOptions database;
 
     @Override
     public Integer call() throws Exception {
-        if (partitions != null && partitions < 1) {
-            throw new TagforgeException("--partitions must be at least 1");
-        }
+        sparkOptions.check();
         try (Database db = database.open()) {
             if (!DatabaseVocabulary.hasTags(db.dataSource())) {
                 throw new TagforgeException("the database has no tags to parse into: import a vocabulary first "
                         + "(./tagforge vocab import-ram)");
             }
             DatabaseAddress address = database.address(db);
-            SparkSession.Builder builder = SparkSession.builder().appName("tagforge parse " + dataset);
-            if (master != null) {
-                builder.master(master);
-            }
-            SparkSession spark = builder.getOrCreate();
+            SparkSession spark = sparkOptions.session("tagforge parse " + dataset);
             try {
-                int n = partitions != null ? partitions : 4 * spark.sparkContext().defaultParallelism();
-                JobRecord job = new SparkParseJob(spark, db.dataSource(), address, dataset, n)
+                JobRecord job = new SparkParseJob(spark, db.dataSource(), address, dataset, sparkOptions.partitions(spark))
                         .run("spark", new ConsoleProgress("parse", "captions"));
                 System.out.printf(Locale.ROOT, "job %d %s: %d captions, %d PARSED_ORIGINAL and %d PARSED_GENERATED "
                                 + "tags, %d caption ranges%n", job.id(), job.state(),

@@ -80,6 +80,16 @@ public record IdRanges(List<Long> bounds) {
         return array;
     }
 
+    /** The same ranges, the last one reaching up to {@code lastId} (included): ranges split on a subset of ids. */
+    public IdRanges endingAfter(long lastId) {
+        if (bounds.isEmpty()) {
+            return this;
+        }
+        List<Long> extended = new ArrayList<>(bounds);
+        extended.set(extended.size() - 1, Math.max(lastId + 1, extended.get(extended.size() - 1)));
+        return new IdRanges(extended);
+    }
+
     public int count() {
         return Math.max(0, bounds.size() - 1);
     }

@@ -1,6 +1,15 @@
 package io.tagforge.spark.generate;
 
+import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.assertRerunRanOnlyTheMissingRanges;
+import static io.tagforge.spark.StageTests.committedRanges;
+import static io.tagforge.spark.StageTests.execute;
+import static io.tagforge.spark.StageTests.latestJob;
+import static io.tagforge.spark.StageTests.session;
+import static io.tagforge.spark.StageTests.stopSession;
+import static io.tagforge.spark.StageTests.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.engine.generation.GenerationJob;
 import io.tagforge.engine.generation.GenerationRequest;
@@ -20,30 +29,25 @@ import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.parse.InjectedFailures;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Spark generation stage against the local generation job on 40 COCO-MINI val2017 images and one missing
+ * The Spark generation stage against the local generation job on COCO-MINI val2017's 159 images and one missing
  * image, with engine-jobs' tiny tagger and captioner and the database's vocabulary parsing the captions: the same
- * model tags, captions and parsed tags, once, whatever task attempts fail.
+ * model tags (scores to the last bit: with ranges not cut on the local job's batches, a few differed in their last
+ * float digit), captions and parsed tags, once, whatever task attempts fail.
  */
 class SparkGenerateJobTest {
 
     private static final Path MODELS = Path.of("../src/test/resources/models").toAbsolutePath().normalize();
     private static final String DATASET = "coco-mini-generate";
-    private static final int IMAGES = 40;
-    private static final DataSource DB = TestDatabase.dataSource();
+    private static final int IMAGES = 159;
     private static final DatabaseAddress ADDRESS = new DatabaseAddress(TestDatabase.get().url(), "postgres", "");
     private static final String ASSIGNMENTS = "SELECT a.image_id || ' ' || a.tag_id || ' ' || a.source || ' ' "
             + "|| a.state || ' ' || coalesce(a.score::text, '-') || ' ' || coalesce(c.text, '-') "
@@ -55,10 +59,9 @@ class SparkGenerateJobTest {
     private static Set<String> localAssignments;
     private static Set<String> localCaptions;
     private static JobRecord localJob;
-    private static SparkSession spark;
 
     private static GenerationRequest request() {
-        return new GenerationRequest(DATASET, MODELS.resolve("tagger"), "tiny-colours", MODELS.resolve("captioner"), 4);
+        return new GenerationRequest(DATASET, MODELS.resolve("tagger"), "tiny-colours", MODELS.resolve("captioner"), 8);
     }
 
     @BeforeAll
@@ -91,23 +94,20 @@ class SparkGenerateJobTest {
 
     @AfterAll
     static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        stopSession();
     }
 
     @Test
     void generateWithSparkLocal2StoresExactlyTheLocalJobsRows() throws Exception {
-        stopSpark();
-        spark = null;
+        stopSession();
         assertThat(TagforgeSpark.commandLine().execute("generate", "--dataset", DATASET, "--spark", "local[2]",
                 "--tagger", MODELS.resolve("tagger").toString(), "--release", "tiny-colours",
-                "--captioner", MODELS.resolve("captioner").toString(), "--batch-size", "4",
+                "--captioner", MODELS.resolve("captioner").toString(), "--batch-size", "8",
                 "--db-url", TestDatabase.get().url(), "--db-user", "postgres", "--db-password", "")).isZero();
 
         assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
         assertThat(strings(CAPTIONS)).isEqualTo(localCaptions);
-        JobRecord job = sparkJob();
+        JobRecord job = latestJob();
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.kind()).isEqualTo(GenerationJob.KIND);
         assertThat(job.params()).isEqualTo(localJob.params());
@@ -155,31 +155,36 @@ class SparkGenerateJobTest {
         }
     }
 
-    /** local[2] with up to 4 attempts per task (plain local[N] never retries a task) */
-    private static SparkSession session() {
-        if (spark == null) {
-            spark = SparkSession.builder().master("local[2,4]").appName("SparkGenerateJobTest").getOrCreate();
+    @Test
+    void aRerunAfterTheStageFailedHalfwayGeneratesOnlyTheRangesNotCommitted() throws Exception {
+        // 20 batches in 5 ranges: the last starts with the 121st image, after this one
+        long failFrom = Long.parseLong(strings("SELECT percentile_disc(0.7) WITHIN GROUP (ORDER BY id) "
+                + "FROM image").iterator().next());
+        session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(failFrom));
+        try {
+            assertThatThrownBy(() -> new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 5)
+                    .run("test", JobListener.NONE)).hasMessageContaining("injected failure");
+        } finally {
+            session().conf().unset(InjectedFailures.RANGES_FROM);
         }
-        return spark;
-    }
+        JobRecord failed = latestJob();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        Set<String> committedBefore = committedRanges();
+        assertThat(committedBefore).hasSizeBetween(1, 4);
+        assertThat(strings("SELECT count(*) FROM stage_partition WHERE range_start >= " + failFrom)).containsExactly("0");
+        assertThat(failed.progress()).isEqualTo(Long.parseLong(strings("SELECT sum(rows) FROM stage_partition")
+                .iterator().next())).isLessThan(IMAGES + 1);
 
-    private static JobRecord sparkJob() {
-        return new JobStore(Transactions.over(DB)).recent(1).get(0);
-    }
+        JobRecord done = new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 99)
+                .run("test", JobListener.NONE);
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+        // the resumed job kept its split of 5 ranges, not 99
+        assertRerunRanOnlyTheMissingRanges(failed, done, committedBefore, 5, "image ranges to generate");
+        assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
+        assertThat(strings(CAPTIONS)).isEqualTo(localCaptions);
+        assertThat(done.progress()).isEqualTo(IMAGES + 1);
+        for (String count : COUNTS) {
+            assertThat(done.counts().path(count).asLong()).as(count).isEqualTo(localJob.counts().path(count).asLong());
         }
-    }
-
-    private static Set<String> strings(String sql) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -1,5 +1,8 @@
 package io.tagforge.spark.parse;
 
+import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.execute;
+import static io.tagforge.spark.StageTests.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.engine.ingest.IngestFormat;
@@ -16,13 +19,8 @@ import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import io.tagforge.spark.database.DatabaseAddress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * What Spark runs of the parse stage are compared with: COCO-MINI val2017 (396 captions, one of them generated)
@@ -33,7 +31,6 @@ record LocalParse(JobRecord job, Set<String> assignments, Set<String> observatio
     static final Path SHARED = Path.of("").toAbsolutePath().getParent().getParent().resolveSibling("shared");
     static final String DATASET = "coco-mini-val";
     static final int CAPTIONS = 396;
-    static final DataSource DB = TestDatabase.dataSource();
     static final DatabaseAddress ADDRESS = new DatabaseAddress(TestDatabase.get().url(), "postgres", "");
     static final String ASSIGNMENTS = "SELECT image_id || ' ' || tag_id || ' ' || caption_id || ' ' || source "
             + "|| ' ' || state FROM tag_assignment";
@@ -65,21 +62,5 @@ record LocalParse(JobRecord job, Set<String> assignments, Set<String> observatio
         execute("DELETE FROM tag_assignment");
         execute("DELETE FROM surface_observation");
         execute("DELETE FROM job WHERE id <> " + job.id());
-    }
-
-    static void execute(String sql) throws SQLException {
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    static Set<String> strings(String sql) throws SQLException {
-        Set<String> values = new HashSet<>();
-        try (Connection c = DB.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -1,25 +1,27 @@
 package io.tagforge.spark.parse;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.assertRerunRanOnlyTheMissingRanges;
+import static io.tagforge.spark.StageTests.committedRanges;
+import static io.tagforge.spark.StageTests.latestJob;
+import static io.tagforge.spark.StageTests.session;
+import static io.tagforge.spark.StageTests.stopSession;
+import static io.tagforge.spark.StageTests.strings;
 import static io.tagforge.spark.parse.LocalParse.ADDRESS;
 import static io.tagforge.spark.parse.LocalParse.ASSIGNMENTS;
 import static io.tagforge.spark.parse.LocalParse.DATASET;
-import static io.tagforge.spark.parse.LocalParse.DB;
 import static io.tagforge.spark.parse.LocalParse.OBSERVATIONS;
-import static io.tagforge.spark.parse.LocalParse.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
-import io.tagforge.engine.job.JobStore;
 import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.TagforgeSpark;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.Test;
 class SparkParseJobTest {
 
     private static LocalParse local;
-    private static SparkSession spark;
 
     @BeforeAll
     static void parsedLocally() throws Exception {
@@ -47,22 +48,19 @@ class SparkParseJobTest {
 
     @AfterAll
     static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        stopSession();
     }
 
     @Test
     void parseWithSparkLocal2GivesExactlyTheLocalJobsRows() throws Exception {
-        stopSpark();
-        spark = null;
+        stopSession();
         String url = TestDatabase.get().url();
         assertThat(TagforgeSpark.commandLine().execute("parse", "--dataset", DATASET, "--spark", "local[2]", "--db-url", url,
                 "--db-user", "postgres", "--db-password", "")).isZero();
 
         assertThat(strings(ASSIGNMENTS)).isEqualTo(local.assignments());
         assertThat(strings(OBSERVATIONS)).isEqualTo(local.observations());
-        JobRecord job = sparkJob();
+        JobRecord job = latestJob();
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.kind()).isEqualTo("parse");
         assertThat(job.progress()).isEqualTo(396).isEqualTo(job.total());
@@ -109,39 +107,20 @@ class SparkParseJobTest {
         } finally {
             session().conf().unset(InjectedFailures.RANGES_FROM);
         }
-        JobRecord failed = sparkJob();
+        JobRecord failed = latestJob();
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
-        Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
-                + "FROM stage_partition");
+        Set<String> committedBefore = committedRanges();
         assertThat(committedBefore).hasSizeBetween(1, 4);
         assertThat(failed.progress()).isEqualTo(Long.parseLong(strings("SELECT sum(rows) FROM stage_partition")
                 .iterator().next()));
 
         JobRecord done = new SparkParseJob(session(), DB, ADDRESS, DATASET, 99).run("test", JobListener.NONE);
 
-        assertThat(done.id()).isEqualTo(failed.id());
-        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
-        // the resumed job kept its split of 5 ranges (not 99) and left the committed ones as they were
-        assertThat(strings("SELECT count(*) FROM stage_partition")).containsExactly("5");
-        assertThat(strings("SELECT range_start || ' ' || attempt || ' ' || finished_at FROM stage_partition"))
-                .containsAll(committedBefore);
-        assertThat(new JobStore(Transactions.over(DB)).logLines(done.id(), 10))
-                .anyMatch(line -> line.endsWith("spark: " + (5 - committedBefore.size()) + " of 5 caption ranges to parse"));
+        // the resumed job kept its split of 5 ranges, not 99
+        assertRerunRanOnlyTheMissingRanges(failed, done, committedBefore, 5, "caption ranges to parse");
         assertThat(strings(ASSIGNMENTS)).isEqualTo(local.assignments());
         assertThat(strings(OBSERVATIONS)).isEqualTo(local.observations());
         assertThat(done.progress()).isEqualTo(396);
         assertThat(done.counts().path("captions").asLong()).isEqualTo(396);
-    }
-
-    /** local[2] with up to 4 attempts per task (plain local[N] never retries a task) */
-    private static SparkSession session() {
-        if (spark == null) {
-            spark = SparkSession.builder().master("local[2,4]").appName("SparkParseJobTest").getOrCreate();
-        }
-        return spark;
-    }
-
-    private static JobRecord sparkJob() {
-        return new JobStore(Transactions.over(DB)).recent(1).get(0);
     }
 }

@@ -1,12 +1,12 @@
 package io.tagforge.spark.parse;
 
+import static io.tagforge.spark.StageTests.DB;
+import static io.tagforge.spark.StageTests.strings;
 import static io.tagforge.spark.parse.LocalParse.ADDRESS;
 import static io.tagforge.spark.parse.LocalParse.ASSIGNMENTS;
 import static io.tagforge.spark.parse.LocalParse.CAPTIONS;
 import static io.tagforge.spark.parse.LocalParse.DATASET;
-import static io.tagforge.spark.parse.LocalParse.DB;
 import static io.tagforge.spark.parse.LocalParse.OBSERVATIONS;
-import static io.tagforge.spark.parse.LocalParse.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.engine.job.JobListener;
