@@ -10,7 +10,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import io.tagforge.engine.testing.CocoMiniFixture;
+import io.tagforge.engine.job.JobStore;
+import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.transaction.Transactions;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import io.tagforge.curation.SpringUiTest;
 import io.tagforge.engine.dataset.DatasetStats;
@@ -47,6 +55,38 @@ class DatasetsViewTest extends SpringUiTest {
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).contains("broken on purpose");
         assertThat(jobs.log(id)).anySatisfy(line -> assertThat(line).contains("about to fail"));
+    }
+
+    @Test
+    void showsAJobWhoseProcessDiedAsInterruptedBesideARunningOne() throws Exception {
+        openUi("root", "ADMIN", "CURATOR", "ANNOTATOR");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        long running = jobs.start("ui-running", JsonNodeFactory.instance.objectNode(), ctx -> {
+            inside.countDown();
+            release.await();
+        });
+        // the row a killed process leaves behind: RUNNING, its advisory lock gone with the process's session
+        long died = new JobStore(Transactions.over(TestDatabase.dataSource()))
+                .create("ui-died", JsonNodeFactory.instance.objectNode(), "root");
+        try (Connection c = TestDatabase.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE job SET state = 'RUNNING', started_at = now() WHERE id = " + died);
+        }
+        try {
+            inside.await();
+            UI.getCurrent().navigate(DatasetsView.class);
+            DatasetsView view = _get(DatasetsView.class);
+            Map<Long, JobState> shown = new HashMap<>();
+            for (int i = 0; i < _size(view.jobGrid); i++) {
+                shown.put(_get(view.jobGrid, i).id(), _get(view.jobGrid, i).state());
+            }
+            assertThat(shown).containsEntry(running, JobState.RUNNING).containsEntry(died, JobState.INTERRUPTED);
+            // nobody is left to stop it after a batch: cancelling it ends it at once
+            assertThat(jobs.cancel(died)).isTrue();
+            assertThat(jobs.find(died).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ public class IngestCommand {
         public Integer call() throws Exception {
             IngestRequest request = request();
             IngestResult r = new Ingester(transactions)
-                    .ingest(request, new ConsoleProgress("ingest " + request.file().getFileName(), "MB", 1_000_000));
+                    .ingest(request, new ConsoleProgress("ingest " + request.file().getFileName(), "captions"));
             DatasetStats d = new DatasetStore(transactions.dataSource()).find(r.dataset()).orElseThrow();
             System.out.printf("%s: %d images (+%d), %d captions (+%d)%s%n", r.dataset(), d.images(), r.imagesAdded(),
                     d.captions(), r.captionsAdded(), r.labelsAdded() > 0 ? ", +" + r.labelsAdded() + " tag assignments" : "");

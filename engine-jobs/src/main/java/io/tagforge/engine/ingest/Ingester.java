@@ -10,7 +10,6 @@ import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.assignment.AssignmentSource;
 import io.tagforge.labelsystem.transaction.Transactions;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +65,8 @@ public final class Ingester {
     }
 
     private void run(IngestRequest request, JobContext ctx, List<String> missingExamples) throws Exception {
-        ctx.total(2 * Files.size(request.file()));
+        // a rerun starts over (the killed run's one transaction rolled back): so does its progress
+        ctx.advance(-ctx.progress());
         long[] added;
         try {
             added = transactions.run("ingest", c -> ingest(c, request, ctx, missingExamples));
@@ -95,7 +95,9 @@ public final class Ingester {
             st.execute(StagingCopy.TABLE);
         }
         try {
-            StagingCopy.Staged staged = stage(request, ctx, c);
+            StagingCopy.Staged staged = stage(request, c);
+            // progress counts the captions the second pass stores; the first pass found how many there are
+            ctx.total(staged.captions());
             int datasetId = dataset(c, request);
             if (request.format() == IngestFormat.COCO) {
                 checkCocoReferences(c, request.file());
@@ -103,7 +105,7 @@ public final class Ingester {
             long images = insertImages(c, datasetId);
             long captions;
             try (CaptionCopy captionCopy = new CaptionCopy(c, request.file(), staged.captionsMayRepeat())) {
-                read(request, ctx, captionCopy);
+                read(request, new CaptionProgress(captionCopy, ctx));
                 captions = captionCopy.finish();
             }
             long labels = staged.labels() == 0 ? 0 : insertLabels(c, request, datasetId);
@@ -119,11 +121,10 @@ public final class Ingester {
     }
 
     /** The first pass: checks the whole file and stages its images and labels. */
-    private static StagingCopy.Staged stage(IngestRequest request, JobContext ctx, Connection c)
-            throws IOException, SQLException {
+    private static StagingCopy.Staged stage(IngestRequest request, Connection c) throws IOException, SQLException {
         StagingCopy.Staged staged;
         try (StagingCopy copy = new StagingCopy(c.unwrap(BaseConnection.class), Files.size(request.file()))) {
-            read(request, ctx, copy);
+            read(request, copy);
             staged = copy.finish();
             if (staged.captions() == 0) {
                 throw new IngestException(request.file().getFileName() + ": no captions found");
@@ -135,8 +136,8 @@ public final class Ingester {
         return staged;
     }
 
-    private static void read(IngestRequest request, JobContext ctx, IngestSink sink) throws IOException {
-        try (InputStream in = new Counting(Files.newInputStream(request.file()), ctx)) {
+    private static void read(IngestRequest request, IngestSink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(request.file())) {
             request.format().source().read(request.file(), new BufferedInputStream(in, 1 << 16), sink,
                     new ImagePaths(request.imagesDir()));
         } catch (NoSuchFileException e) {
@@ -330,31 +331,23 @@ public final class Ingester {
         }
     }
 
-    /** Reports bytes read as job progress. */
-    private static final class Counting extends FilterInputStream {
-        private final JobContext ctx;
+    /** The second pass's sink, advancing the job by one per caption it stores. */
+    private record CaptionProgress(IngestSink captions, JobContext ctx) implements IngestSink {
 
-        Counting(InputStream in, JobContext ctx) {
-            super(in);
-            this.ctx = ctx;
+        @Override
+        public void image(long line, String key, String path, Integer width, Integer height) throws IOException {
+            captions.image(line, key, path, width, height);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                ctx.advance(1);
-            }
-            return b;
+        public void caption(long line, String key, int idx, String text) throws IOException {
+            captions.caption(line, key, idx, text);
+            ctx.advance(1);
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                ctx.advance(n);
-            }
-            return n;
+        public void label(long line, String key, int idx, String captionText, int label) throws IOException {
+            captions.label(line, key, idx, captionText, label);
         }
     }
 }

@@ -9,23 +9,17 @@ public final class ConsoleProgress implements JobListener {
 
     private final String task;
     private final String unit;
-    private final long unitSize;
     private ProgressBar bar;
 
-    /** Progress counted in {@code unit}s, e.g. ("captions", 1) or ("MB", 1_000_000) for bytes. */
-    public ConsoleProgress(String task, String unit, long unitSize) {
+    /** Progress counted in {@code unit}s, the ones the job counts ("captions", "images"). */
+    public ConsoleProgress(String task, String unit) {
         this.task = task;
         this.unit = unit;
-        this.unitSize = unitSize;
-    }
-
-    public ConsoleProgress(String task, String unit) {
-        this(task, unit, 1);
     }
 
     @Override
     public void started(JobRecord job) {
-        bar = new ProgressBarBuilder().setTaskName(task + " #" + job.id()).setUnit(" " + unit, unitSize)
+        bar = new ProgressBarBuilder().setTaskName(task + " #" + job.id()).setUnit(" " + unit, 1)
                 .setInitialMax(job.total() == null ? -1 : job.total()).startsFrom(job.progress(), java.time.Duration.ZERO)
                 .showSpeed().setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
     }

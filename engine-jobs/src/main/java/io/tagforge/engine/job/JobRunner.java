@@ -13,7 +13,7 @@ import java.sql.SQLException;
  */
 public final class JobRunner {
 
-    /** First key of the advisory locks that mark running jobs ("TFJB"). */
+    /** First key of the advisory locks that mark running jobs ("TFJB"); job_state_seen (V92) looks for it. */
     private static final int LOCK_CLASS = 0x5446_4A42;
 
     private final JobStore store;

@@ -23,8 +23,10 @@ import javax.sql.DataSource;
 public final class JobStore {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, kind, params, state, progress, total, counts, checkpoint, error, "
-            + "cancel_requested, created_by, created_at, started_at, finished_at";
+    /** The state as readers see it: RUNNING becomes INTERRUPTED when the job's process died (V92). */
+    public static final String STATE_SEEN = "job_state_seen(state, id)";
+    private static final String COLUMNS = "id, kind, params, " + STATE_SEEN + " AS state, progress, total, counts, "
+            + "checkpoint, error, cancel_requested, created_by, created_at, started_at, finished_at";
 
     private final Transactions transactions;
     private final DataSource dataSource;
@@ -75,10 +77,11 @@ public final class JobStore {
                 }, JobStore::record);
     }
 
-    /** Asks a running job to stop after its current batch; a queued one is cancelled at once. */
+    /** Asks a running job to stop after its current batch; a queued or interrupted one is cancelled at once. */
     public boolean requestCancel(long id) {
-        return update("UPDATE job SET cancel_requested = true, state = CASE WHEN state = 'QUEUED' "
-                + "THEN 'CANCELLED' ELSE state END WHERE id = ? AND state IN ('QUEUED', 'RUNNING')", id) == 1;
+        return update("UPDATE job SET cancel_requested = true, state = CASE WHEN " + STATE_SEEN
+                + " IN ('QUEUED', 'INTERRUPTED') THEN 'CANCELLED' ELSE state END "
+                + "WHERE id = ? AND state IN ('QUEUED', 'RUNNING')", id) == 1;
     }
 
     public void log(long jobId, String level, String message) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -30,6 +31,7 @@ public class JobSummary {
     private JsonNode params;
 
     @Enumerated(EnumType.STRING)
+    @Formula(JobStore.STATE_SEEN)
     private JobState state;
 
     private long progress;

@@ -26,9 +26,9 @@ public class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (id == null) {
-            System.out.printf("%-6s %-12s %-10s %12s %8s  %-20s %s%n", "ID", "KIND", "STATE", "PROGRESS", "DONE", "CREATED", "COUNTS");
+            System.out.printf("%-6s %-12s %-11s %12s %8s  %-20s %s%n", "ID", "KIND", "STATE", "PROGRESS", "DONE", "CREATED", "COUNTS");
             for (JobRecord job : store.recent(limit)) {
-                System.out.printf("%-6d %-12s %-10s %12d %8s  %-20s %s%n", job.id(), job.kind(), job.state(),
+                System.out.printf("%-6d %-12s %-11s %12d %8s  %-20s %s%n", job.id(), job.kind(), job.state(),
                         job.progress(), job.fraction() < 0 ? "-" : String.format("%.1f%%", 100 * job.fraction()),
                         job.createdAt().toString().substring(0, 19), job.counts());
             }
@@ -39,6 +39,9 @@ public class JobsCommand implements Callable<Integer> {
                 job.progress(), job.total() == null ? "" : " of " + job.total(), job.params(), job.counts());
         if (job.error() != null) {
             System.out.println("error: " + job.error());
+        }
+        if (job.state() == JobState.INTERRUPTED) {
+            System.out.println("its process died while it ran: the same command again resumes it");
         }
         store.logLines(id, 1000).forEach(System.out::println);
         return 0;

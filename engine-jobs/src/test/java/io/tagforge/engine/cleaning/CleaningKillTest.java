@@ -2,13 +2,12 @@ package io.tagforge.engine.cleaning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tagforge.labelsystem.database.TestDatabase;
-import io.tagforge.engine.cli.TagforgeCli;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
+import io.tagforge.engine.testing.TestCli;
 import io.tagforge.labelsystem.transaction.Transactions;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -70,17 +69,10 @@ class CleaningKillTest {
         assertThat(uninterruptedAssignments.stream().filter(r -> r.contains("OUTLIER_REGION"))).isNotEmpty();
 
         f = fixture();
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), TagforgeCli.class.getName(),
-                "clean", "--dataset", "killed", "--detector", request().detector().toString(),
-                "--embedder", request().embedder().toString(), "--categories", "red,blue,dark", "--min-images", "1",
-                "--k", "3", "--seed", "42", "--batch-size", "2")
+        ProcessBuilder command = TestCli.child("clean", "--dataset", "killed", "--detector",
+                request().detector().toString(), "--embedder", request().embedder().toString(),
+                "--categories", "red,blue,dark", "--min-images", "1", "--k", "3", "--seed", "42", "--batch-size", "2")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        // the child reaches the test database through the CLI's environment variables
-        command.environment().put("TAGFORGE_DB_URL", TestDatabase.get().url());
-        command.environment().put("TAGFORGE_DB_USER", "postgres");
-        command.environment().put("TAGFORGE_DB_PASSWORD", "");
         Process child = command.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         long progress = 0;

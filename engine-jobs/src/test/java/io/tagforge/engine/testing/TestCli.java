@@ -2,8 +2,11 @@ package io.tagforge.engine.testing;
 
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.cli.CliApplication;
+import io.tagforge.engine.cli.TagforgeCli;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,6 +18,22 @@ public final class TestCli {
 
     public static ConfigurableApplicationContext context() {
         return CliApplication.start(Map.of("tagforge.db.url", TestDatabase.get().url()));
+    }
+
+    /**
+     * {@code ./tagforge ARGS} in a child JVM on the test's classpath, reaching the test database through the CLI's
+     * environment variables: for tests that kill it.
+     */
+    public static ProcessBuilder child(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), TagforgeCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TAGFORGE_DB_URL", TestDatabase.get().url());
+        builder.environment().put("TAGFORGE_DB_USER", "postgres");
+        builder.environment().put("TAGFORGE_DB_PASSWORD", "");
+        return builder;
     }
 
     /** With RAM's tag lists and the demo data looked for under {@code shared}. */

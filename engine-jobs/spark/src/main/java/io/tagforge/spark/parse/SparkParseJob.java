@@ -34,6 +34,14 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkParseJob {
 
     static final String STAGE = "parse";
+    /**
+     * A range's most captions: ranges fixed in advance cannot balance load as the local job's shared queue does,
+     * so a stage of a few big ranges ends with cores idle while the last ones finish; small ranges also keep each
+     * commit's COPY, and its turn holding the job's row, short.
+     */
+    static final int MAX_RANGE_CAPTIONS = 2_000;
+    /** The most ranges (14M captions make 7,000 of 2,000), each a Spark task and a stage_partition row. */
+    private static final int MAX_RANGES = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkSession spark;
@@ -45,7 +53,8 @@ public final class SparkParseJob {
     /**
      * @param db         the driver's connection to the database
      * @param address    the same database, as executors reach it
-     * @param partitions how many id ranges a new job splits its captions into (a resumed job keeps its split)
+     * @param partitions how many id ranges a new job splits its captions into at least, more when ranges would
+     *                   exceed {@link #MAX_RANGE_CAPTIONS} captions (a resumed job keeps its split)
      */
     public SparkParseJob(SparkSession spark, DataSource db, DatabaseAddress address, String dataset, int partitions) {
         if (partitions < 1) {
@@ -95,8 +104,12 @@ public final class SparkParseJob {
      */
     private IdRanges split(JobContext ctx, int datasetId) throws SQLException {
         long after = ctx.checkpoint() == null ? 0 : ctx.checkpoint().path("after").asLong();
-        IdRanges.Split split = IdRanges.split(db, partitions, "SELECT c.id FROM caption c JOIN image i "
-                + "ON i.id = c.image_id WHERE i.dataset_id = ? AND c.id > ?", datasetId, after);
+        String captions = "SELECT c.id FROM caption c JOIN image i ON i.id = c.image_id WHERE i.dataset_id = ? AND c.id > ?";
+        IdRanges.Split split = IdRanges.split(db, partitions, captions, datasetId, after);
+        long needed = Math.min(MAX_RANGES, (split.ids() + MAX_RANGE_CAPTIONS - 1) / MAX_RANGE_CAPTIONS);
+        if (needed > partitions) {
+            split = IdRanges.split(db, (int) needed, captions, datasetId, after);
+        }
         boolean fresh = ctx.checkpoint() == null;
         ctx.commitBatch(c -> {
             if (fresh) {

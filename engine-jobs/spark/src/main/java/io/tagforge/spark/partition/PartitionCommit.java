@@ -84,26 +84,17 @@ public final class PartitionCommit {
      * @return true when this attempt committed, false when another one had (this one wrote nothing)
      */
     public static boolean commit(DataSource db, StagePartition p, String attempt, long units,
-                                 Map<String, Long> countDelta, RowsWrite write) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                lockJob(c, p.jobId());
-                if (!claim(c, p, attempt, units)) {
-                    c.rollback();
-                    return false;
-                }
-                write.write(c);
-                progress(c, p.jobId(), units, countDelta);
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                                 Map<String, Long> countDelta, RowsWrite write) {
+        return Transactions.over(db).run("commit of " + p, c -> {
+            lockJob(c, p.jobId());
+            if (!claim(c, p, attempt, units)) {
+                // nothing written: this transaction only waited for the one that committed the partition
+                return false;
             }
-        }
+            write.write(c);
+            progress(c, p.jobId(), units, countDelta);
+            return true;
+        });
     }
 
     /**

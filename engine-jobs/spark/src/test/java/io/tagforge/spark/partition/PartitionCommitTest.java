@@ -58,7 +58,7 @@ class PartitionCommitTest {
     @Test
     void ofTwoConcurrentAttemptsTheFirstWinsAndTheOtherWaitsForItThenWritesNothing() throws Exception {
         CountDownLatch firstClaimed = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commit("first", c -> {
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> PartitionCommit.commit(DB, partition, "first", 100, Map.of(), c -> {
             firstClaimed.countDown();
             awaitTheSecondAttemptWaiting();
             marker("first").write(c);
@@ -76,7 +76,7 @@ class PartitionCommitTest {
     @Test
     void anAttemptThatFailsAfterWritingLeavesNothingAndTheWaitingOneCommits() throws Exception {
         CountDownLatch firstClaimed = new CountDownLatch(1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commit("first", c -> {
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> PartitionCommit.commit(DB, partition, "first", 100, Map.of(), c -> {
             marker("first").write(c);
             firstClaimed.countDown();
             awaitTheSecondAttemptWaiting();
@@ -90,14 +90,6 @@ class PartitionCommitTest {
         assertThat(markers()).containsExactly("second");
         assertThat(jobs.find(partition.jobId()).orElseThrow().progress()).isEqualTo(100);
         assertThat(string("SELECT attempt FROM stage_partition")).isEqualTo("second");
-    }
-
-    private boolean commit(String attempt, PartitionCommit.RowsWrite write) {
-        try {
-            return PartitionCommit.commit(DB, partition, attempt, 100, Map.of(), write);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A row of the partition's "work" (job_log has no key that would hide a duplicate). */
