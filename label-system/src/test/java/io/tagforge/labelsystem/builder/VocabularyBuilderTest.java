@@ -97,8 +97,8 @@ class VocabularyBuilderTest {
         List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(
                 record(1, "couch", "couch", "sofa", "car", "automobile")));
         List<SurfaceMapping> blocks = List.of(
-                new SurfaceMapping(1, "sofa", MappingAction.BLOCK, "couch", "test", "curator"),
-                new SurfaceMapping(2, "automobile", MappingAction.BLOCK, null, "test", "curator"));
+                new SurfaceMapping(1, "sofa", MappingAction.BLOCK, "couch", null, "test", "curator"),
+                new SurfaceMapping(2, "automobile", MappingAction.BLOCK, null, null, "test", "curator"));
         BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4, blocks).plan(counts, List.of(), 100);
         assertThat(plan.tags()).extracting(BuildPlan.ProposedTag::name)
                 .containsExactlyInAnyOrder("couch", "sofa", "car", "automobile");
