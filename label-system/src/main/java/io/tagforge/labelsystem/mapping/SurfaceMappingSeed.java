@@ -28,9 +28,13 @@ public final class SurfaceMappingSeed {
     private SurfaceMappingSeed() {
     }
 
-    /** The first seed (V51) and the blocks measured on COCO val2017 (V52), in the order they were added. */
+    /**
+     * The first seed (V51), the blocks measured on COCO val2017 (V52) and those of round 4's fresh sample (V92), in
+     * the order they were added.
+     */
     public static final String FIRST = "db/seed/surface-mappings.tsv";
     public static final String MEASURED = "db/seed/surface-mappings-measured.tsv";
+    public static final String ROUND_4 = "db/seed/surface-mappings-round4.tsv";
 
     /** Inserts the whole seed into surface_mapping (tests that empty the tables). */
     public static void insert(Connection c) throws SQLException {
@@ -66,6 +70,7 @@ public final class SurfaceMappingSeed {
     public static List<Row> rows() {
         List<Row> rows = new ArrayList<>(rows(FIRST));
         rows.addAll(rows(MEASURED));
+        rows.addAll(rows(ROUND_4));
         return rows;
     }
 

@@ -272,8 +272,9 @@ final class MatchTableBuilder {
      * a number), and a kind of a tag only when the sense is a bounded thing (not "top" as a place or "air" as
      * a substance, whose hypernyms are surface and gas). Verbs and adjectives share synsets but have no kinds
      * worth a tag ("tongue" is a way to articulate, not to create). A rarer sense counts only when running text
-     * was ever seen to use it, or no sense of the word was ("doughnut" the shape and the food): WordNet orders
-     * untagged senses arbitrarily.
+     * was ever seen to use it, or, for a synonym, when no sense of the word was ("doughnut" the shape and the
+     * food): WordNet orders untagged senses arbitrarily, and backing off from one of them reaches far (a diner,
+     * first a person, is a railcar; a tram, first an aerial tramway, a mine wagon).
      */
     private boolean linksThrough(Synset sense, String lemma, int rank, MatchRule rule) {
         boolean senseAllowed = switch (sense.pos()) {
@@ -283,7 +284,7 @@ final class MatchTableBuilder {
             case ADVERB -> false;
         };
         return senseAllowed && (rank == 0 || wordNet.tagCount(lemma, sense) > 0
-                || !wordNet.hasTaggedSense(lemma, sense.pos()));
+                || rule != MatchRule.HYPERNYM && !wordNet.hasTaggedSense(lemma, sense.pos()));
     }
 
     /** the winners of each part of speech, nouns first, each match marked with the reading it holds for */
