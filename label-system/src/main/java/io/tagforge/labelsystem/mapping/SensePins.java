@@ -1,7 +1,6 @@
 package io.tagforge.labelsystem.mapping;
 
 import io.tagforge.labelsystem.error.TagforgeException;
-import io.tagforge.labelsystem.vocabulary.SurfaceKey;
 import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.wordnet.Synset;
 import io.tagforge.labelsystem.wordnet.WordNet;
@@ -38,15 +37,17 @@ public final class SensePins {
     }
 
     /**
-     * The pinned synset per word (the sense key's lemma, as a surface key: a pin of "mice" holds for mouse). A pin whose key this WordNet does not know (written against another
-     * WordNet) pins nothing rather than failing every parse.
+     * The pinned synset per word (the sense key's lemma, lower case as a surface key: a pin of "mice" holds for
+     * mouse). A pin whose key this WordNet does not know (written against another WordNet) pins nothing rather
+     * than failing every parse.
      */
     public static Map<String, Synset> bySurface(List<SurfaceMapping> mappings, WordNet wordNet) {
         Map<String, Synset> pins = new HashMap<>();
         for (SurfaceMapping mapping : mappings) {
             WordSense sense = mapping.action() == MappingAction.PIN ? wordNet.sense(mapping.senseKey()) : null;
             if (sense != null) {
-                pins.put(SurfaceKey.of(sense.lemma()), sense.synset());
+                // WordNet's lemmas are single-spaced already: lower case makes them surface keys
+                pins.put(sense.lemma().toLowerCase(Locale.ROOT), sense.synset());
             }
         }
         return pins;
