@@ -30,6 +30,7 @@ import io.tagforge.labelsystem.mapping.ObservedMapping;
 import io.tagforge.labelsystem.tag.Tag;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagName;
+import io.tagforge.labelsystem.wordnet.WordSense;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,10 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
         add(new H4("Change"), actions(page.names()));
     }
 
-    /** the surface forms parses mapped to this tag, most mentions first, each with its block or unblock */
+    /**
+     * the surface forms parses mapped to this tag, most mentions first, each with its block or unblock and its pin
+     * to one of its noun senses (or unpin)
+     */
     private Div surfaceMappings() {
         Div list = new Div();
         list.setId("tag-mappings");
@@ -109,12 +113,35 @@ public class TagView extends VerticalLayout implements HasUrlParameter<Integer> 
                     ? new Button("Unblock", e -> change(() -> mappings.remove(m.blockedBy())))
                     : new Button("Block", e -> change(() -> mappings.block(m.surface(), tag.name())));
             list.add(new Div(new Span(m.mentions() + " × \"" + m.surface() + "\" (" + m.rule() + ")"
-                    + (m.blocked() ? " · BLOCKED" : "") + " "), curate));
+                    + (m.blocked() ? " · BLOCKED" : "") + (m.pinnedSense() == null ? "" : " · PINNED " + m.pinnedSense())
+                    + " "), curate, pinning(m)));
         }
         return list;
     }
 
     private static final int SURFACE_MAPPINGS_SHOWN = 20;
+
+    /** the surface's noun senses to pin it to, or its unpin */
+    private Span pinning(ObservedMapping m) {
+        if (m.pinnedSense() != null) {
+            Button unpin = new Button("Unpin", e -> change(() -> mappings.unpin(m.surface())));
+            unpin.setId("unpin-" + m.surface().replace(' ', '-'));
+            return new Span(unpin);
+        }
+        Select<WordSense> sense = new Select<>();
+        sense.setItems(mappings.nounSenses(m.surface()));
+        sense.setItemLabelGenerator(MappingsView::describe);
+        sense.setPlaceholder("a sense of \"" + m.surface() + "\"");
+        Button pin = new Button("Pin", e -> {
+            if (!sense.isEmpty()) {
+                change(() -> mappings.pin(m.surface(), sense.getValue().senseKey()));
+            }
+        });
+        String id = m.surface().replace(' ', '-');
+        sense.setId("pin-sense-" + id);
+        pin.setId("pin-" + id);
+        return new Span(sense, pin);
+    }
 
     private VerticalLayout actions(List<TagName> names) {
         newName.setValue(tag.name());

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "mappings", mixinStandardHelpOptions = true,
         description = {"Every surface form that reached a tag in the dataset's last parse (parse --dataset), most "
                 + "mentions first: mentions, surface → tag, rule, an example caption; 'BLOCKED' when a curated "
-                + "mapping now blocks it (the UI's Mappings view shows the same list)."})
+                + "mapping now blocks it, 'PINNED' and the WordNet sense key when its surface is pinned to one "
+                + "sense (the UI's Mappings view shows the same list)."})
 public class MappingsCommand implements Callable<Integer> {
 
     private final DataSource dataSource;
@@ -43,8 +44,9 @@ public class MappingsCommand implements Callable<Integer> {
                     + "since mappings are recorded: run ./tagforge parse --dataset " + dataset + ")");
         }
         for (ObservedMapping m : rows) {
-            System.out.printf(Locale.ROOT, "%d\t%s → %s\t%s%s\t%s%n", m.mentions(), m.surface(), m.tagName(), m.rule(),
-                    m.blocked() ? "\tBLOCKED" : "", m.examples().isEmpty() ? "" : m.examples().get(0));
+            System.out.printf(Locale.ROOT, "%d\t%s → %s\t%s%s%s\t%s%n", m.mentions(), m.surface(), m.tagName(), m.rule(),
+                    m.blocked() ? "\tBLOCKED" : "", m.pinnedSense() == null ? "" : "\tPINNED " + m.pinnedSense(),
+                    m.examples().isEmpty() ? "" : m.examples().get(0));
         }
         return 0;
     }

@@ -50,6 +50,7 @@ class SurfaceMappingParseTest {
                 a.jpg\tA dog sleeping on a sofa next to a window.
                 b.jpg\tTwo cats on a brown sofa.
                 c.jpg\tA man riding a bike down the street.
+                d.jpg\tA group of people is standing outside of a tram.
                 """);
         new Ingester(Transactions.over(DB)).ingest(new IngestRequest(IngestFormat.TSV, captions, DATASET, null, false, null),
                 JobListener.NONE);
@@ -87,6 +88,30 @@ class SurfaceMappingParseTest {
             curation.blockMapping("curator", "sofa", "couch", "test");
             parse();
             assertThat(parsedTags()).contains("bicycle", "dog", "cat").doesNotContain("couch");
+        }
+    }
+
+    /**
+     * WordNet reads "tram" first as an aerial tramway, which reaches no tag (its streetcar sense is third and never
+     * seen in running text); pinned to the streetcar sense it is a trolley, RAM's streetcar; undo takes it back
+     */
+    @Test
+    void aPinnedSenseChangesTheParseAndUndoRestoresIt() throws Exception {
+        parse();
+        assertThat(observed()).noneMatch(o -> o.startsWith("tram → "));
+        try (ConfigurableApplicationContext spring = LabelSystemContext.start(DB)) {
+            Curation curation = spring.getBean(Curation.class);
+            long pin = curation.pinSense("curator", "tram", "tram%1:06:01::", "the streetcar");
+            parse();
+            assertThat(observed()).contains("tram → trolley WORDNET_SYNONYM 1");
+            assertThat(parsedTags()).contains("trolley");
+            assertThat(SurfaceMappings.observed(DB, DATASET, "tram", 0, 0, 10)).singleElement()
+                    .extracting(ObservedMapping::pinnedSense).isEqualTo("tram%1:06:01::");
+
+            curation.undo("curator", pin);
+            parse();
+            assertThat(observed()).noneMatch(o -> o.startsWith("tram → "));
+            assertThat(parsedTags()).doesNotContain("trolley");
         }
     }
 

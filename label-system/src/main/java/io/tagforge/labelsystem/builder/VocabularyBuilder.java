@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.Synset;
 import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SensePins;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
+import io.tagforge.labelsystem.vocabulary.SurfaceKey;
+import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.wordnet.WordNet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +24,8 @@ import java.util.Map;
  * grouped into tags with WordNet. Two names become one tag only on strong evidence: the same synset is the
  * first sense of both and neither word has more than {@code maxSenses} senses. Every other shared synset among
  * the first three senses of both becomes a weak link for a curator, with its evidence. A curated block between
- * two names ("air" ↛ gas, or "holder" ↛ any tag) links them neither way.
+ * two names ("air" ↛ gas, or "holder" ↛ any tag) links them neither way; a name pinned to a noun sense has that
+ * sense alone.
  */
 public final class VocabularyBuilder {
 
@@ -33,11 +37,14 @@ public final class VocabularyBuilder {
     private final WordNet wordNet;
     private final int maxSenses;
     private final List<SurfaceMapping> blocks;
+    /** a pinned word has its pinned noun sense alone: it groups only with words of that sense */
+    private final Map<String, Synset> pins;
 
     public VocabularyBuilder(WordNet wordNet, int maxSenses, List<SurfaceMapping> mappings) {
         this.wordNet = wordNet;
         this.maxSenses = maxSenses;
         this.blocks = mappings.stream().filter(m -> m.action() == MappingAction.BLOCK).toList();
+        this.pins = SensePins.bySurface(mappings, wordNet);
     }
 
     private record Word(Candidate candidate, List<Synset> senses) {
@@ -120,7 +127,9 @@ public final class VocabularyBuilder {
             return;
         }
         byName.put(key, words.size());
-        words.add(new Word(c, wordNet.senses(c.name(), wordNet.partOfSpeech(c.name(), c.kind()))));
+        PartOfSpeech pos = wordNet.partOfSpeech(c.name(), c.kind());
+        Synset pinned = pos == PartOfSpeech.NOUN ? pins.get(SurfaceKey.of(c.name())) : null;
+        words.add(new Word(c, pinned != null ? List.of(pinned) : wordNet.senses(c.name(), pos)));
     }
 
     private BuildPlan assemble(List<Word> words, int[] group, Map<String, Synset> strong, List<int[]> weakPairs,

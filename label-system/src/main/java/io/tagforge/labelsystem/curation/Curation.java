@@ -3,6 +3,7 @@ package io.tagforge.labelsystem.curation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SensePins;
 import io.tagforge.labelsystem.release.Release;
 import io.tagforge.labelsystem.release.Releases;
 import io.tagforge.labelsystem.tag.NameSource;
@@ -11,6 +12,7 @@ import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.tag.TagNameEntity;
 import io.tagforge.labelsystem.tag.TagRepository;
 import io.tagforge.labelsystem.vocabulary.SurfaceKey;
+import io.tagforge.labelsystem.wordnet.WordNet;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
@@ -193,7 +195,7 @@ public class Curation {
      * the next parse no longer emits it. Returns the audit entry, for {@link #undo}.
      */
     public long blockMapping(String actor, String surface, String tagName, String note) {
-        return addMappingRow(actor, MappingAction.BLOCK, surface, tagName, note);
+        return addMappingRow(actor, MappingAction.BLOCK, surface, tagName, null, note);
     }
 
     /** Maps a surface form to a live tag ("cell phone" → phone), over WordNet's reading. Returns the audit entry. */
@@ -201,10 +203,23 @@ public class Curation {
         if (tagName == null) {
             throw new CurationException("a mapping adds a tag: name one");
         }
-        return addMappingRow(actor, MappingAction.ADD, surface, tagName, note);
+        return addMappingRow(actor, MappingAction.ADD, surface, tagName, null, note);
     }
 
-    /** Removes a curated mapping (a block or an added one). Returns the audit entry. */
+    /**
+     * Pins a surface form to one WordNet noun sense ("mouse" → mouse%1:06:00::, the device): its WordNet links go
+     * through that sense alone. A key WordNet lacks, or of another word, is refused. Returns the audit entry.
+     */
+    public long pinSense(String actor, String surface, String senseKey, String note) {
+        String key = SurfaceKey.of(checkedName(surface));
+        String sense;
+        try (WordNet wordNet = WordNet.open()) {
+            sense = SensePins.checked(wordNet, key, senseKey).senseKey();
+        }
+        return addMappingRow(actor, MappingAction.PIN, key, null, sense, note);
+    }
+
+    /** Removes a curated mapping (a block, an added one or a pin). Returns the audit entry. */
     public long removeMapping(String actor, long mappingId) {
         String before = withConnection(c -> MappingRecord.snapshot(c, mappingId));
         if (before == null) {
@@ -217,17 +232,22 @@ public class Curation {
         return record(actor, "remove-mapping", "surface_mapping", mappingId, before, null).id();
     }
 
-    private long addMappingRow(String actor, MappingAction action, String surface, String tagName, String note) {
+    private long addMappingRow(String actor, MappingAction action, String surface, String tagName, String senseKey,
+                               String note) {
         String key = SurfaceKey.of(checkedName(surface));
         String tag = tagName == null ? null : checkedName(tagName);
         if (tag != null && !tags.existsByNameIgnoreCaseAndDeprecatedFalse(tag)) {
             throw new CurationException("no live tag named \"" + tag + "\"");
         }
-        String after = withConnection(c -> MappingRecord.insert(c, null, key, action, tag,
+        String after = withConnection(c -> MappingRecord.insert(c, null, key, action, tag, senseKey,
                 note == null || note.isBlank() ? null : note.strip(), actor));
         long id = read(after).get("id").asLong();
-        return record(actor, action == MappingAction.ADD ? "add-mapping" : "block-mapping", "surface_mapping", id,
-                null, after).id();
+        String operation = switch (action) {
+            case ADD -> "add-mapping";
+            case BLOCK -> "block-mapping";
+            case PIN -> "pin-sense";
+        };
+        return record(actor, operation, "surface_mapping", id, null, after).id();
     }
 
     /** Open proposals, most confident first. */
@@ -319,7 +339,7 @@ public class Curation {
                     return TagRecord.update(c, "DELETE FROM release WHERE id = ?", release);
                 });
             }
-            case "add-mapping", "block-mapping" -> withConnection(c -> {
+            case "add-mapping", "block-mapping", "pin-sense" -> withConnection(c -> {
                 MappingRecord.delete(c, Long.parseLong(op.entityId()));
                 return null;
             });

@@ -60,8 +60,8 @@ final class ReleaseSnapshot {
             throw new CurationException(e.getMessage());
         }
         // the curated mappings its captions were parsed with
-        TagRecord.update(c, "INSERT INTO release_surface_mapping (release_id, surface, action, tag_name) "
-                + "SELECT ?, surface, action, tag_name FROM surface_mapping", release.id());
+        TagRecord.update(c, "INSERT INTO release_surface_mapping (release_id, surface, action, tag_name, sense_key) "
+                + "SELECT ?, surface, action, tag_name, sense_key FROM surface_mapping", release.id());
         return release;
     }
 

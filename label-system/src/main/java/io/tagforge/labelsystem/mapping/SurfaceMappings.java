@@ -13,13 +13,14 @@ import javax.sql.DataSource;
 /** Reads the curated surface mappings and what a dataset's parse observed (written by the parse job). */
 public final class SurfaceMappings {
 
-    private static final String LIVE = "SELECT id, surface, action, tag_name, note, created_by FROM surface_mapping "
+    private static final String LIVE = "SELECT id, surface, action, tag_name, sense_key, note, created_by FROM surface_mapping "
             + "ORDER BY surface, id";
 
     private static final String OBSERVED = """
             SELECT o.surface, o.tag_id, t.name, o.rule, o.mentions, o.examples,
                    (SELECT m.id FROM surface_mapping m WHERE m.surface = o.surface AND m.action = 2
-                      AND (m.tag_name IS NULL OR lower(m.tag_name) = lower(t.name)) ORDER BY m.id LIMIT 1)
+                      AND (m.tag_name IS NULL OR lower(m.tag_name) = lower(t.name)) ORDER BY m.id LIMIT 1),
+                   (SELECT m.sense_key FROM surface_mapping m WHERE m.surface = o.surface AND m.action = 3)
             FROM surface_observation o JOIN dataset d ON d.id = o.dataset_id JOIN tag t ON t.id = o.tag_id
             WHERE (? = '' OR d.name = ?) AND (? = '' OR o.surface LIKE '%' || ? || '%' OR lower(t.name) LIKE '%' || ? || '%')
               AND (? = 0 OR o.tag_id = ?)
@@ -36,7 +37,7 @@ public final class SurfaceMappings {
             List<SurfaceMapping> mappings = new ArrayList<>();
             while (rs.next()) {
                 mappings.add(new SurfaceMapping(rs.getLong(1), rs.getString(2), MappingAction.ofCode(rs.getShort(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6)));
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
             }
             return mappings;
         } catch (SQLException e) {
@@ -47,7 +48,7 @@ public final class SurfaceMappings {
     /** The mappings a new database starts with: what a vocabulary without a database uses. */
     public static List<SurfaceMapping> seed() {
         return SurfaceMappingSeed.rows().stream()
-                .map(r -> new SurfaceMapping(0, r.surface(), r.action(), r.tagName(), r.note(),
+                .map(r -> new SurfaceMapping(0, r.surface(), r.action(), r.tagName(), r.senseKey(), r.note(),
                         "seed"))
                 .toList();
     }
@@ -74,7 +75,7 @@ public final class SurfaceMappings {
                 while (rs.next()) {
                     rows.add(new ObservedMapping(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getLong(5), Arrays.asList((String[]) rs.getArray(6).getArray()),
-                            (Long) rs.getObject(7)));
+                            (Long) rs.getObject(7), rs.getString(8)));
                 }
             }
             return rows;

@@ -2,6 +2,7 @@ package io.tagforge.labelsystem.vocabulary;
 
 import io.tagforge.labelsystem.wordnet.PartOfSpeech;
 import io.tagforge.labelsystem.mapping.MappingAction;
+import io.tagforge.labelsystem.mapping.SensePins;
 import io.tagforge.labelsystem.mapping.SurfaceMapping;
 import io.tagforge.labelsystem.tag.TagKind;
 import io.tagforge.labelsystem.wordnet.LexicalFiles;
@@ -101,6 +102,8 @@ final class MatchTableBuilder {
     /** per key, one contest per part of speech of the linking sense (indexed by its ordinal) */
     private final Map<String, Contest[]> candidates = new HashMap<>();
     private final Map<String, Integer> partsOfSpeech = new HashMap<>();
+    /** the noun sense a curator pinned a word to: its WordNet links go through that sense alone */
+    private Map<String, Synset> pins = Map.of();
 
     MatchTableBuilder(WordNet wordNet, LookupOptions options) {
         this.wordNet = wordNet;
@@ -108,6 +111,7 @@ final class MatchTableBuilder {
     }
 
     Map<String, Entry> build(Collection<VocabularyName> names, List<SurfaceMapping> mappings) {
+        pins = SensePins.bySurface(mappings, wordNet);
         Map<Synset, List<NameSense>> nameSenses = new LinkedHashMap<>();
         for (VocabularyName name : names) {
             addDirect(name);
@@ -242,9 +246,19 @@ final class MatchTableBuilder {
         return levels;
     }
 
-    /** adds each lemma of {@code synset} whose own sense rank of it is below {@code maxSurfaceRank} */
+    /**
+     * adds each lemma of {@code synset} whose own sense rank of it is below {@code maxSurfaceRank}; a pinned lemma
+     * only when this is its pinned sense, which then counts as its first whatever WordNet's order
+     */
     private void addLemmas(Synset synset, NameSense name, MatchRule rule, int depth, int maxSurfaceRank) {
         for (String lemma : synset.lemmas()) {
+            Synset pinned = pins.get(SurfaceKey.of(lemma));
+            if (pinned != null) {
+                if (pinned.equals(synset) && linksThrough(synset, lemma, 0, rule)) {
+                    addCandidate(lemma, synset, name, rule, depth, 0);
+                }
+                continue;
+            }
             int surfaceRank = wordNet.senseRank(lemma, synset);
             if (surfaceRank >= 0 && surfaceRank < maxSurfaceRank && linksThrough(synset, lemma, surfaceRank, rule)) {
                 addCandidate(lemma, synset, name, rule, depth, surfaceRank);
@@ -258,8 +272,9 @@ final class MatchTableBuilder {
      * a number), and a kind of a tag only when the sense is a bounded thing (not "top" as a place or "air" as
      * a substance, whose hypernyms are surface and gas). Verbs and adjectives share synsets but have no kinds
      * worth a tag ("tongue" is a way to articulate, not to create). A rarer sense counts only when running text
-     * was ever seen to use it, or no sense of the word was ("doughnut" the shape and the food): WordNet orders
-     * untagged senses arbitrarily.
+     * was ever seen to use it, or, for a synonym, when no sense of the word was ("doughnut" the shape and the
+     * food): WordNet orders untagged senses arbitrarily, and backing off from one of them reaches far (a diner,
+     * first a person, is a railcar; a tram, first an aerial tramway, a mine wagon).
      */
     private boolean linksThrough(Synset sense, String lemma, int rank, MatchRule rule) {
         boolean senseAllowed = switch (sense.pos()) {
@@ -269,7 +284,7 @@ final class MatchTableBuilder {
             case ADVERB -> false;
         };
         return senseAllowed && (rank == 0 || wordNet.tagCount(lemma, sense) > 0
-                || !wordNet.hasTaggedSense(lemma, sense.pos()));
+                || rule != MatchRule.HYPERNYM && !wordNet.hasTaggedSense(lemma, sense.pos()));
     }
 
     /** the winners of each part of speech, nouns first, each match marked with the reading it holds for */
@@ -307,7 +322,9 @@ final class MatchTableBuilder {
         for (String lemma : broader.lemmas()) {
             String head = " " + lemma.toLowerCase(Locale.ROOT);
             boolean compound = tagSynset.lemmas().get(0).toLowerCase(Locale.ROOT).endsWith(head);
-            if (compound && wordNet.senseRank(lemma, broader) == 0 && linksThrough(broader, lemma, 0, MatchRule.HYPONYM)) {
+            Synset pinned = pins.get(SurfaceKey.of(lemma));
+            boolean first = pinned != null ? pinned.equals(broader) : wordNet.senseRank(lemma, broader) == 0;
+            if (compound && first && linksThrough(broader, lemma, 0, MatchRule.HYPONYM)) {
                 addCandidate(lemma, broader, name, MatchRule.HYPONYM, 1, 0);
             }
         }

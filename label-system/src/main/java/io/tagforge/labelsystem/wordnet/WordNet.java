@@ -2,8 +2,11 @@ package io.tagforge.labelsystem.wordnet;
 
 import edu.mit.jwi.Dictionary;
 import edu.mit.jwi.IDictionary;
+import edu.mit.jwi.data.parse.ILineParser.MisformattedLineException;
+import edu.mit.jwi.data.parse.SenseKeyParser;
 import edu.mit.jwi.item.IExceptionEntry;
 import edu.mit.jwi.item.IIndexWord;
+import edu.mit.jwi.item.ISenseKey;
 import edu.mit.jwi.item.ISenseEntry;
 import edu.mit.jwi.item.ISynset;
 import edu.mit.jwi.item.ISynsetID;
@@ -75,6 +78,33 @@ public final class WordNet implements AutoCloseable {
     /** The senses of a lemma for one part of speech, most frequent first (index = sense rank, 0-based). */
     public List<Synset> senses(String lemma, PartOfSpeech pos) {
         return senseIds(lemma, pos).stream().map(this::synset).toList();
+    }
+
+    /** The senses of a lemma for one part of speech with their sense keys, most frequent first. */
+    public List<WordSense> wordSenses(String lemma, PartOfSpeech pos) {
+        return senses(lemma, pos).stream().map(s -> new WordSense(lemma.strip(), senseKey(lemma, s), s)).toList();
+    }
+
+    /** The sense a sense key names ({@code mouse%1:06:00::}), or null when WordNet has no such key. */
+    public WordSense sense(String senseKey) {
+        ISenseKey key;
+        try {
+            key = SenseKeyParser.getInstance().parseLine(senseKey.strip().toLowerCase(Locale.ROOT));
+        } catch (MisformattedLineException | IllegalArgumentException e) {
+            return null;
+        }
+        ISenseEntry entry = dictionary.getSenseEntry(key);
+        return entry == null ? null
+                : new WordSense(readable(key.getLemma()), key.toString(), synset(new SynsetID(entry.getOffset(), entry.getPOS())));
+    }
+
+    private String senseKey(String lemma, Synset synset) {
+        for (IWord word : parsed(id(synset)).getWords()) {
+            if (readable(word.getLemma()).equalsIgnoreCase(lemma.strip())) {
+                return word.getSenseKey().toString();
+            }
+        }
+        throw new IllegalArgumentException(lemma + " is not in " + synset.key());
     }
 
     /** The 0-based rank of {@code synset} among the senses of {@code lemma}, or -1 when it is none of them. */

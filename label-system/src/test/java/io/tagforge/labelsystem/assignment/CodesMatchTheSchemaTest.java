@@ -3,6 +3,7 @@ package io.tagforge.labelsystem.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.mapping.MappingAction;
 import io.tagforge.labelsystem.tag.NameSource;
 import io.tagforge.labelsystem.tag.TagKind;
 import java.sql.Connection;
@@ -36,7 +37,9 @@ class CodesMatchTheSchemaTest {
                         new Codes<>(AssignmentSource.values(), AssignmentSource::code, AssignmentSource::ofCode)),
                 Arguments.of("flag_rule", new Codes<>(FlagRule.values(), FlagRule::code, FlagRule::ofCode)),
                 Arguments.of("tag_kind", new Codes<>(TagKind.values(), TagKind::code, TagKind::ofCode)),
-                Arguments.of("name_source", new Codes<>(NameSource.values(), NameSource::code, NameSource::ofCode)));
+                Arguments.of("name_source", new Codes<>(NameSource.values(), NameSource::code, NameSource::ofCode)),
+                Arguments.of("mapping_action",
+                        new Codes<>(MappingAction.values(), MappingAction::code, MappingAction::ofCode)));
     }
 
     @ParameterizedTest(name = "{0}")

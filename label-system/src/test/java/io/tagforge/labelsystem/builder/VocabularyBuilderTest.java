@@ -97,12 +97,30 @@ class VocabularyBuilderTest {
         List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(
                 record(1, "couch", "couch", "sofa", "car", "automobile")));
         List<SurfaceMapping> blocks = List.of(
-                new SurfaceMapping(1, "sofa", MappingAction.BLOCK, "couch", "test", "curator"),
-                new SurfaceMapping(2, "automobile", MappingAction.BLOCK, null, "test", "curator"));
+                new SurfaceMapping(1, "sofa", MappingAction.BLOCK, "couch", null, "test", "curator"),
+                new SurfaceMapping(2, "automobile", MappingAction.BLOCK, null, null, "test", "curator"));
         BuildPlan plan = new VocabularyBuilder(SharedWordNet.get(), 4, blocks).plan(counts, List.of(), 100);
         assertThat(plan.tags()).extracting(BuildPlan.ProposedTag::name)
                 .containsExactlyInAnyOrder("couch", "sofa", "car", "automobile");
         assertThat(plan.links()).isEmpty();
+    }
+
+    /** "tram" shares a synset with streetcar only in its third sense; pinned to that sense it is streetcar's name */
+    @Test
+    void aPinnedNameHasItsPinnedSenseAlone() throws IOException {
+        List<Candidate> counts = CandidateCounts.fromParsedJsonl(parsed(record(1, "streetcar", "tram", "tram")));
+        BuildPlan open = new VocabularyBuilder(SharedWordNet.get(), 4, List.of()).plan(counts, List.of(), 100);
+        assertThat(open.tags()).extracting(BuildPlan.ProposedTag::name).containsExactlyInAnyOrder("tram", "streetcar");
+        assertThat(open.links()).extracting(BuildPlan.WeakLink::to).containsExactly("tram");
+
+        List<SurfaceMapping> pin = List.of(
+                new SurfaceMapping(1, "tram", MappingAction.PIN, null, "tram%1:06:01::", "test", "curator"));
+        BuildPlan pinned = new VocabularyBuilder(SharedWordNet.get(), 4, pin).plan(counts, List.of(), 100);
+        assertThat(pinned.tags()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("tram");
+            assertThat(t.names()).containsExactlyInAnyOrder("tram", "streetcar");
+        });
+        assertThat(pinned.links()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.context.LabelSystemContext;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.release.ReleaseDiff;
 import io.tagforge.labelsystem.release.ReleaseEntry;
 import io.tagforge.labelsystem.release.Releases;
@@ -119,6 +120,40 @@ class CurationTest {
                 .isEqualTo("block-mapping,add-mapping,remove-mapping,undo,undo,undo");
         assertThatThrownBy(() -> curation.undo("alice", add)).isInstanceOf(CurationException.class)
                 .hasMessageContaining("already undone");
+    }
+
+    /**
+     * a pin holds a surface to one WordNet noun sense: audited, undone, frozen in a release; a key WordNet lacks or
+     * of another word is refused and writes nothing
+     */
+    @Test
+    void aSensePinIsCheckedAuditedFrozenAndUndone() throws SQLException {
+        assertThatThrownBy(() -> curation.pinSense("alice", "mouse", "mouse%1:99:00::", null))
+                .isInstanceOf(TagforgeException.class)
+                .hasMessage("sense_key: WordNet has no sense \"mouse%1:99:00::\" (a sense key looks like mouse%1:06:00::)");
+        assertThatThrownBy(() -> curation.pinSense("alice", "mouse", "rack%1:06:00::", null))
+                .isInstanceOf(TagforgeException.class)
+                .hasMessage("sense_key: \"rack%1:06:00::\" is no noun sense of \"mouse\"");
+        assertThatThrownBy(() -> curation.pinSense("alice", "mouse", "not a key", null))
+                .isInstanceOf(TagforgeException.class).hasMessageStartingWith("sense_key: ");
+        assertThat(query("SELECT count(*) FROM surface_mapping WHERE action = 3")).isEqualTo("0");
+        assertThat(query("SELECT count(*) FROM audit_log")).isEqualTo("0");
+
+        long pin = curation.pinSense("alice", " Mice ", "MOUSE%1:06:00::", "the device on desks");
+        assertThat(query("SELECT surface || ' ' || action || ' ' || sense_key || ' ' || (tag_name IS NULL) || ' ' "
+                + "|| created_by FROM surface_mapping WHERE action = 3")).isEqualTo("mice 3 mouse%1:06:00:: true alice");
+        assertThatThrownBy(() -> curation.pinSense("alice", "mice", "mouse%1:05:00::", null))
+                .isInstanceOf(CurationException.class).hasMessage("\"mice\" is already pinned to a sense");
+        curation.createRelease("alice", "pinned", null, null);
+        assertThat(query("SELECT surface || ' ' || action || ' ' || sense_key FROM release_surface_mapping r "
+                + "JOIN release ON release.id = r.release_id WHERE release.name = 'pinned' AND action = 3"))
+                .isEqualTo("mice 3 mouse%1:06:00::");
+
+        curation.undo("alice", pin);
+        assertThat(query("SELECT count(*) FROM surface_mapping WHERE action = 3")).isEqualTo("0");
+        assertThat(query("SELECT count(*) FROM release_surface_mapping WHERE action = 3")).isEqualTo("1");
+        assertThat(query("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log"))
+                .isEqualTo("pin-sense,create-release,undo");
     }
 
     @Test

@@ -70,7 +70,7 @@ class InMemoryVocabularyTest {
     }
 
     private static SurfaceMapping mapping(String surface, MappingAction action, String tag) {
-        return new SurfaceMapping(0, surface, action, tag, null, "test");
+        return new SurfaceMapping(0, surface, action, tag, null, null, "test");
     }
 
     @Test

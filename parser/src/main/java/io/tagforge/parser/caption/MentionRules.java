@@ -245,6 +245,14 @@ final class MentionRules {
         if (isPictureItself(g, i)) {
             return;
         }
+        if (i + 1 < g.size && WordLists.COLOURED.contains(lower(g.word[i + 1]))) {
+            // "a cream colored couch", "gold colored scissors": a colour, no cream and no gold
+            return;
+        }
+        if (isRepeatedAroundBy(g, i)) {
+            // "side by side", "row by row": how things stand, not a thing
+            return;
+        }
         if (g.isCommonNoun(i)) {
             TagMatch match = lookup.best(OBJECT_SCENE, lemma, lower(g.word[i]));
             if (isToyOf(g, i)) {
@@ -393,6 +401,11 @@ final class MentionRules {
             // "trying to launch a kite", "waiting to cross": what someone means to do, not what the picture shows
             return;
         }
+        int object = g.child(i, "obj");
+        if (object >= 0 && WordLists.LIGHT_VERBS.contains(g.lemma[i]) && WordLists.LIGHT_VERB_OBJECTS.contains(g.lemma[object])) {
+            // "taking a walk", "striking a pose": the object names the action, the verb only carries it
+            return;
+        }
         int actor = subject >= 0 ? subject : modifiesThing ? head : -1;
         if (actor >= 0 && lookup.isStateVerb(g.lemma[i]) && isInanimate(g, actor)) {
             // "a toilet sitting next to a trash can": a thing in its place, not the action sit
@@ -455,6 +468,13 @@ final class MentionRules {
         int head = g.head[noun];
         return rel.equals("nsubj") && g.isVerb(head) && g.child(head, "obj") >= 0
                 || rel.startsWith("obl") && g.hasChild(noun, "case", "in");
+    }
+
+    /** A noun on either side of a "by" that repeats it: "side by side". */
+    private static boolean isRepeatedAroundBy(SentenceGraph g, int noun) {
+        String lemma = g.lemma[noun];
+        return noun + 2 < g.size && g.lemma[noun + 1].equals("by") && g.lemma[noun + 2].equals(lemma)
+                || noun >= 2 && g.lemma[noun - 1].equals("by") && g.lemma[noun - 2].equals(lemma);
     }
 
     /** Whether the noun is a thing that cannot act, read with its compound modifier first ("a teddy bear"). */

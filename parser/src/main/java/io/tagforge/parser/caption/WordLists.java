@@ -49,4 +49,16 @@ final class WordLists {
 
     /** Nouns that name the toy itself, whatever modifies them: "a stuffed toy", "a plush teddy". */
     static final Set<String> TOYS = Set.of("toy", "teddy", "doll", "animal", "plushie");
+
+    /** Words after a noun that make it a colour: "a cream colored couch". */
+    static final Set<String> COLOURED = Set.of("colored", "coloured", "color", "colour", "toned", "hued");
+
+    /** Verbs whose object names the action: "taking a walk", "striking a pose", "giving a speech". */
+    static final Set<String> LIGHT_VERBS = Set.of("take", "strike", "give", "make", "grab", "catch", "get");
+
+    /** The actions those verbs name with their object. */
+    static final Set<String> LIGHT_VERB_OBJECTS = Set.of("walk", "stroll", "break", "nap", "rest", "look", "peek",
+            "glance", "bite", "sip", "drink", "swing", "turn", "dip", "pose", "bow", "breath", "breather", "stand",
+            "seat", "step", "leap", "jump", "run", "ride", "trip", "spin", "shower", "bath", "speech", "try", "stab",
+            "snooze");
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hand-judged gold over all tags ({@code all-tags-gold-dev.tsv}: 1,000 mentions of the COCO val2017 and
- * COCO-MINI train2017 parse, judged by hand) against the current parser and RAM's vocabulary: a change that makes
+ * COCO-MINI train2017 parse, judged by hand, and round 4's fresh uniform sample of 297 more val2017 mentions) against the current parser and RAM's vocabulary: a change that makes
  * tags wrong again fails here. The floors are what the parser reaches now, below the issue's targets (0.97 over
  * all tags, 0.90 for WordNet rules); raise them as it gets better.
  */
@@ -24,7 +24,7 @@ class AllTagsGoldTest {
     static void scoreTheDevelopmentGold() throws URISyntaxException {
         Path gold = Path.of(AllTagsGoldTest.class.getResource("all-tags-gold-dev.tsv").toURI());
         List<GoldRow> rows = GoldFile.read(gold);
-        assertThat(rows).hasSize(1000).allMatch(GoldRow::judged);
+        assertThat(rows).hasSize(1297).allMatch(GoldRow::judged);
         try (ParseService service = new ParseService(RamVocabularies.ram(), 2)) {
             score = GoldScore.score(rows, service);
         }
@@ -49,6 +49,7 @@ class AllTagsGoldTest {
         assertThat(score.tally(r -> true).changed()).isLessThan(20);
     }
 
-    private static final double UNIFORM_FLOOR = 0.945;
-    private static final double WORDNET_FLOOR = 0.89;
+    /** round 4: the first 1,000 rows reach 0.948 and 0.914, the fresh sample (tuned on less) pulls the whole down */
+    private static final double UNIFORM_FLOOR = 0.94;
+    private static final double WORDNET_FLOOR = 0.90;
 }

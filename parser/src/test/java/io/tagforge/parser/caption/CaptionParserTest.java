@@ -251,6 +251,21 @@ class CaptionParserTest {
         assertThat(kinds(parser.parse("There is a cat on the bed."), ACTION)).isEmpty();
     }
 
+    /** round 4: a light verb's object names the action; "side by side" and "cream colored" name no thing */
+    @Test
+    void lightVerbsPhrasesAndColourNounsAreNoTags() {
+        assertThat(tags("Three brown bears taking a walk through some grass.")).contains("brown bear", "walk", "grass")
+                .doesNotContain("take");
+        assertThat(tags("A man takes a picture of the beach.")).contains("take", "man", "beach");
+        assertThat(tags("A single surfer striking a pose after catching a wave.")).contains("surfer", "wave")
+                .doesNotContain("strike");
+        assertThat(tags("Two zebras standing side by side in a field")).contains("zebra", "field")
+                .doesNotContain("side");
+        assertThat(tags("There is a cream colored couch behind the oval coffee table.")).contains("couch", "table")
+                .doesNotContain("cream");
+        assertThat(tags("A slice of cake with cream on a plate.")).contains("cream", "cake", "plate");
+    }
+
     @Test
     void spansAreTokenIndicesOverTheWholeCaption() {
         ParsedCaption parsed = parser.parse("Two dogs play. A cat sleeps on a couch.");
