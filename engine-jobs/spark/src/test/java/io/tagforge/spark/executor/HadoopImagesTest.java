@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tagforge.engine.model.ImageFiles;
 import io.tagforge.labelsystem.shareddata.SharedData;
+import io.tagforge.spark.InProcessHdfs;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** COCO-MINI images read through Hadoop's FileSystem API against the engine's local read of the same files. */
+/**
+ * COCO-MINI images read through Hadoop's FileSystem API, from the local file system and from an in-process HDFS,
+ * against the engine's local read of the same files.
+ */
 class HadoopImagesTest {
 
     private static final Path COCO_MINI = SharedData.dir().resolve("datasets/coco-mini").toAbsolutePath().normalize();
@@ -29,11 +33,33 @@ class HadoopImagesTest {
     void imagesUnderAFileRootDecodeToTheSamePixelsAsTheLocalRead() throws Exception {
         HadoopImages images = new HadoopImages(COCO_MINI.toUri().toString(), Map.of());
         assertThat(images.root()).startsWith("file:///");
+        assertReadsTheLocalPixels(images, fiveImages());
+    }
+
+    @Test
+    void imagesUnderAnHdfsRootDecodeToTheSamePixelsAsTheLocalRead() throws Exception {
+        List<String> paths = fiveImages();
+        try (InProcessHdfs hdfs = new InProcessHdfs("hadoop-images-hdfs")) {
+            for (String path : paths) {
+                hdfs.copy(COCO_MINI.resolve(path), "/coco-mini/" + path);
+            }
+            HadoopImages images = new HadoopImages(hdfs.uri("/coco-mini"), Map.of());
+            assertThat(images.root()).matches("hdfs://localhost:\\d+/coco-mini");
+            assertReadsTheLocalPixels(images, paths);
+        }
+    }
+
+    /** The first five of COCO-MINI val2017's images, relative to its root. */
+    private static List<String> fiveImages() throws IOException {
         List<String> paths;
         try (Stream<Path> files = Files.list(COCO_MINI.resolve("val2017"))) {
             paths = files.map(f -> "val2017/" + f.getFileName()).filter(p -> p.endsWith(".jpg")).sorted().limit(5).toList();
         }
         assertThat(paths).hasSize(5);
+        return paths;
+    }
+
+    private static void assertReadsTheLocalPixels(HadoopImages images, List<String> paths) throws IOException {
         for (String path : paths) {
             BufferedImage local = ImageFiles.read(COCO_MINI.resolve(path));
             BufferedImage hadoop = images.read(path);

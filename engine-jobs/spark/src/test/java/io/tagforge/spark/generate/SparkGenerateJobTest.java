@@ -24,6 +24,7 @@ import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.labelsystem.vocabulary.DatabaseVocabulary;
 import io.tagforge.labelsystem.vocabulary.LookupOptions;
 import io.tagforge.labelsystem.wordnet.WordNet;
+import io.tagforge.spark.InProcessHdfs;
 import io.tagforge.spark.TagforgeSpark;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.parse.InjectedFailures;
@@ -123,6 +124,27 @@ class SparkGenerateJobTest {
         assertThat(new JobStore(Transactions.over(DB)).logLines(job.id(), 20))
                 .filteredOn(line -> line.contains("WARN")).singleElement().asString()
                 .contains("skipped image").contains("no-such-image.jpg: cannot open");
+    }
+
+    @Test
+    void imagesUnderAnHdfsRootGenerateTheLocalJobsRows() throws Exception {
+        JobRecord job;
+        String root;
+        try (InProcessHdfs hdfs = new InProcessHdfs("generate-hdfs")) {
+            hdfs.copy(TestModels.COCO_VAL, "/coco/val2017");
+            root = hdfs.uri("/coco/val2017");
+            job = new SparkGenerateJob(session(), DB, ADDRESS, request(), true, root, 4).run("test", JobListener.NONE);
+        }
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(strings(ASSIGNMENTS)).isEqualTo(localAssignments);
+        assertThat(strings(CAPTIONS)).isEqualTo(localCaptions);
+        for (String count : COUNTS) {
+            assertThat(job.counts().path(count).asLong()).as(count).isEqualTo(localJob.counts().path(count).asLong());
+        }
+        // the missing image was looked for in HDFS
+        assertThat(new JobStore(Transactions.over(DB)).logLines(job.id(), 20))
+                .filteredOn(line -> line.contains("skipped image")).singleElement().asString()
+                .contains(root + "/no-such-image.jpg: cannot open");
     }
 
     @Test
