@@ -1,7 +1,6 @@
 package io.tagforge.spark;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -16,7 +15,6 @@ public final class InProcessHdfs implements AutoCloseable {
 
     public InProcessHdfs(String name) throws IOException {
         Path base = Path.of("target", name).toAbsolutePath();
-        Files.createDirectories(base);
         Configuration conf = new Configuration();
         // closing a file waits until the datanode has reported its block, polling from 400 ms up: half a minute
         // for a folder of 159 images; from 10 ms, a few seconds
