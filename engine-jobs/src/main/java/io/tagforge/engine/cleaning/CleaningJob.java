@@ -67,6 +67,7 @@ public final class CleaningJob {
     }
 
     public void run(JobContext ctx) throws Exception {
+        ctx.refuseSplitJob();
         DatasetImages images;
         ReleaseTags release = null;
         try (Connection c = ctx.dataSource().getConnection()) {

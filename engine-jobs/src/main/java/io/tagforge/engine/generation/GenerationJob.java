@@ -63,6 +63,7 @@ public final class GenerationJob {
     }
 
     public void run(JobContext ctx) throws Exception {
+        ctx.refuseSplitJob();
         DatasetImages images;
         ReleaseTags release;
         try (Connection c = ctx.dataSource().getConnection()) {

@@ -2,6 +2,7 @@ package io.tagforge.engine.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.labelsystem.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,8 @@ public final class JobContext {
 
     private static final long CANCEL_POLL_MILLIS = 1000;
     private static final long PROGRESS_WRITE_MILLIS = 500;
+    /** The checkpoint field of a job whose work a distributed (Spark) run split into id ranges. */
+    public static final String SPLIT = "ranges";
 
     private final JobStore store;
     private final JobRecord job;
@@ -56,6 +59,17 @@ public final class JobContext {
     /** Where the previous run of this job stopped, or null on a first run. */
     public JsonNode checkpoint() {
         return checkpoint;
+    }
+
+    /**
+     * Refuses to go on in this process with a job a Spark run split into id ranges: its ranges commit on their own
+     * (stage_partition), so a local run from the checkpoint would redo the committed ones and count them twice.
+     */
+    public void refuseSplitJob() {
+        if (checkpoint != null && checkpoint.has(SPLIT)) {
+            throw new TagforgeException("job " + job.id() + " (" + job.kind() + ") was split into id ranges by a "
+                    + "Spark run: resume it on Spark, which runs only the ranges not committed yet");
+        }
     }
 
     public long progress() {

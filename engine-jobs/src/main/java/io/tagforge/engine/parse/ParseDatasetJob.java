@@ -55,6 +55,7 @@ public final class ParseDatasetJob {
     }
 
     void run(JobContext ctx) throws SQLException {
+        ctx.refuseSplitJob();
         int datasetId;
         try (Connection c = ctx.dataSource().getConnection()) {
             datasetId = DatasetImages.find(c, dataset).datasetId();

@@ -114,13 +114,13 @@ public final class SparkCleanJob {
     /** clean-detect: the region pass over image-id ranges, then the checkpoint of the local job's outlier phase. */
     private void detect(JobContext ctx, JavaSparkContext sc, DatasetImages images, CleaningOnExecutors cleaning)
             throws SQLException {
-        if (!ctx.checkpoint().has("ranges")) {
+        if (!ctx.checkpoint().has(JobContext.SPLIT)) {
             IdRanges ranges = IdRanges.split(db, partitions, "SELECT id FROM image WHERE dataset_id = ?",
                     images.datasetId()).ranges();
-            ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "regions").put("after", 0L).set("ranges",
+            ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "regions").put("after", 0L).set(JobContext.SPLIT,
                     ranges.json()), 0, Map.of());
         }
-        List<StagePartition> todo = IdRanges.of(ctx.checkpoint().path("ranges")).todo(db, ctx.jobId(), DETECT);
+        List<StagePartition> todo = IdRanges.of(ctx.checkpoint().path(JobContext.SPLIT)).todo(db, ctx.jobId(), DETECT);
         ctx.log("INFO", "spark: " + todo.size() + " image ranges to detect and embed");
         if (!todo.isEmpty()) {
             long done = sc.parallelize(todo, todo.size()).map(new DetectPartition(cleaning)).reduce(Long::sum);

@@ -89,7 +89,7 @@ public final class SparkGenerateJob {
         if (ctx.checkpoint().path("done").asBoolean()) {
             return;
         }
-        IdRanges ranges = ctx.checkpoint().has("ranges") ? IdRanges.of(ctx.checkpoint().path("ranges"))
+        IdRanges ranges = ctx.checkpoint().has(JobContext.SPLIT) ? IdRanges.of(ctx.checkpoint().path(JobContext.SPLIT))
                 : split(ctx, images.datasetId());
         List<StagePartition> todo = ranges.todo(db, ctx.jobId(), STAGE);
         ctx.log("INFO", "spark: " + todo.size() + " of " + ranges.count() + " image ranges to generate");
@@ -122,7 +122,7 @@ public final class SparkGenerateJob {
                 + "(ORDER BY id) AS n FROM image WHERE dataset_id = ? AND NOT missing AND id > ?) i "
                 + "WHERE (n - 1) % ? = 0", datasetId, after, request.batchSize()).ranges();
         IdRanges ranges = batchStarts.endingAfter(lastImage(datasetId));
-        ctx.commitBatch(c -> { }, GenerationJob.checkpoint(after).set("ranges", ranges.json()), 0, Map.of());
+        ctx.commitBatch(c -> { }, GenerationJob.checkpoint(after).set(JobContext.SPLIT, ranges.json()), 0, Map.of());
         return ranges;
     }
 

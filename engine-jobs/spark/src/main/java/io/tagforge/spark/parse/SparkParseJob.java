@@ -79,8 +79,8 @@ public final class SparkParseJob {
         try (Connection c = db.getConnection()) {
             datasetId = DatasetImages.find(c, dataset).datasetId();
         }
-        IdRanges ranges = ctx.checkpoint() != null && ctx.checkpoint().has("ranges")
-                ? IdRanges.of(ctx.checkpoint().path("ranges")) : split(ctx, datasetId);
+        IdRanges ranges = ctx.checkpoint() != null && ctx.checkpoint().has(JobContext.SPLIT)
+                ? IdRanges.of(ctx.checkpoint().path(JobContext.SPLIT)) : split(ctx, datasetId);
         List<StagePartition> todo = ranges.todo(db, ctx.jobId(), STAGE);
         ctx.log("INFO", "spark: " + todo.size() + " of " + ranges.count() + " caption ranges to parse");
         try {
@@ -115,7 +115,7 @@ public final class SparkParseJob {
             if (fresh) {
                 SurfaceObservations.clear(c, datasetId);
             }
-        }, JSON.createObjectNode().put("after", after).set("ranges", split.ranges().json()), 0, Map.of());
+        }, JSON.createObjectNode().put("after", after).set(JobContext.SPLIT, split.ranges().json()), 0, Map.of());
         ctx.total(ctx.progress() + split.ids());
         return split.ranges();
     }

@@ -46,15 +46,19 @@ record LocalParse(JobRecord job, Set<String> assignments, Set<String> observatio
                 SHARED.resolve("datasets/coco-mini/val2017"), false, null), JobListener.NONE);
         execute("INSERT INTO caption (image_id, origin, model, text) SELECT min(id), 1, 'test-captioner', "
                 + "'A dog sitting on a sofa with no people around.' FROM image");
-        JobRecord job;
-        try (WordNet wordNet = WordNet.open()) {
-            job = new ParseDatasetJob(DATASET, DatabaseVocabulary.load(DB, wordNet, LookupOptions.defaults()), 2,
-                    100).run(Transactions.over(DB), "test", JobListener.NONE);
-        }
+        JobRecord job = parse();
         LocalParse local = new LocalParse(job, strings(ASSIGNMENTS), strings(OBSERVATIONS));
         assertThat(local.assignments()).hasSizeGreaterThan(1000);
         assertThat(strings("SELECT DISTINCT source::text FROM tag_assignment")).containsExactlyInAnyOrder("0", "1");
         return local;
+    }
+
+    /** Runs (or resumes) the dataset's parse job as ./tagforge parse --dataset does. */
+    static JobRecord parse() throws Exception {
+        try (WordNet wordNet = WordNet.open()) {
+            return new ParseDatasetJob(DATASET, DatabaseVocabulary.load(DB, wordNet, LookupOptions.defaults()), 2, 100)
+                    .run(Transactions.over(DB), "test", JobListener.NONE);
+        }
     }
 
     /** Takes the parse's rows out again, and every job but the local one, for a Spark run to write them. */

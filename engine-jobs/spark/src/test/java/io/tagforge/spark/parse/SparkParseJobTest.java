@@ -18,6 +18,7 @@ import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
 import io.tagforge.labelsystem.database.TestDatabase;
+import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.spark.TagforgeSpark;
 import java.sql.SQLException;
 import java.util.List;
@@ -113,6 +114,13 @@ class SparkParseJobTest {
         assertThat(committedBefore).hasSizeBetween(1, 4);
         assertThat(failed.progress()).isEqualTo(Long.parseLong(strings("SELECT sum(rows) FROM stage_partition")
                 .iterator().next()));
+
+        // the local job refuses the split job: it would parse the committed ranges again and count them twice
+        assertThatThrownBy(LocalParse::parse).isInstanceOf(TagforgeException.class)
+                .hasMessage("job " + failed.id() + " (parse) was split into id ranges by a Spark run: resume it on "
+                        + "Spark, which runs only the ranges not committed yet");
+        assertThat(committedRanges()).isEqualTo(committedBefore);
+        assertThat(latestJob().progress()).isEqualTo(failed.progress());
 
         JobRecord done = new SparkParseJob(session(), DB, ADDRESS, DATASET, 99).run("test", JobListener.NONE);
 
