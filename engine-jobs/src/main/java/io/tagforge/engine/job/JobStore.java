@@ -85,15 +85,17 @@ public final class JobStore {
     }
 
     public void log(long jobId, String level, String message) {
-        inOwnTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO job_log (job_id, level, message) VALUES (?, ?, ?)")) {
-                ps.setLong(1, jobId);
-                ps.setString(2, level);
-                ps.setString(3, message);
-                return ps.executeUpdate();
-            }
-        });
+        inOwnTransaction(c -> log(c, jobId, level, message));
+    }
+
+    /** A log line in the caller's transaction: it commits with the rows it tells of. */
+    public static int log(Connection c, long jobId, String level, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_log (job_id, level, message) VALUES (?, ?, ?)")) {
+            ps.setLong(1, jobId);
+            ps.setString(2, level);
+            ps.setString(3, message);
+            return ps.executeUpdate();
+        }
     }
 
     public List<String> logLines(long jobId, int limit) {

@@ -9,7 +9,7 @@ import io.tagforge.engine.release.ReleaseTags;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.executor.ExecutorModels;
 import io.tagforge.spark.executor.HadoopImages;
-import io.tagforge.spark.parse.InjectedFailures;
+import io.tagforge.spark.partition.InjectedFailures;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
 import java.io.Serializable;
@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.spark.TaskContext;
 
 /**
  * What the clean stage's tasks need, sent to executors in their closures (a CleaningRequest holds Paths, which do
@@ -40,20 +39,10 @@ record CleaningOnExecutors(DatabaseAddress database, String dataset, HadoopImage
         return database.pool();
     }
 
-    /**
-     * Commits a partition of the running task once ({@link PartitionCommit#commit}), with the failures a test
-     * injects before and after the commit; true when this attempt committed it.
-     */
+    /** Commits a partition of the running task once, with the failures a test injects. */
     boolean commit(StagePartition partition, long units, Map<String, Long> counts, PartitionCommit.RowsWrite write)
             throws SQLException {
-        int attempt = TaskContext.get().attemptNumber();
-        boolean committed = PartitionCommit.commit(db(), partition, PartitionCommit.currentAttempt(), units, counts,
-                c -> {
-                    write.write(c);
-                    failures.check(false, attempt, partition.rangeStart());
-                });
-        failures.check(committed, attempt, partition.rangeStart());
-        return committed;
+        return failures.commit(db(), partition, PartitionCommit.currentAttempt(), units, counts, write);
     }
 
     /** The region pass with this executor's models on the task's device (loaded once per executor JVM). */

@@ -13,12 +13,11 @@ import io.tagforge.engine.pipeline.ImageDecoding;
 import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
 import io.tagforge.engine.pipeline.ImageDecoding.Pending;
 import io.tagforge.engine.release.ReleaseTags;
-import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.executor.ExecutorModels;
 import io.tagforge.spark.executor.HadoopImages;
 import io.tagforge.spark.executor.TaskDevices;
-import io.tagforge.spark.parse.InjectedFailures;
+import io.tagforge.spark.partition.InjectedFailures;
 import io.tagforge.spark.parse.Parsers;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
@@ -27,7 +26,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -80,17 +78,14 @@ final class GeneratePartition implements Function<StagePartition, Long> {
                 covered += outcomes.size();
             }
         }
-        TaskContext task = TaskContext.get();
         String attempt = PartitionCommit.currentAttempt() + " (" + device + ")";
-        boolean committed = PartitionCommit.commit(db, partition, attempt, covered, rows.counts(), c -> {
+        // the skipped images' log lines commit with the rows, once
+        boolean committed = failures.commit(db, partition, attempt, covered, rows.counts(), c -> {
             rows.write(c);
-            failures.check(false, task.attemptNumber(), partition.rangeStart());
+            for (String line : rows.skipped()) {
+                JobStore.log(c, partition.jobId(), "WARN", line);
+            }
         });
-        if (committed) {
-            JobStore jobs = new JobStore(Transactions.over(db));
-            rows.skipped().forEach(line -> jobs.log(partition.jobId(), "WARN", line));
-        }
-        failures.check(committed, task.attemptNumber(), partition.rangeStart());
         return committed ? covered : 0L;
     }
 

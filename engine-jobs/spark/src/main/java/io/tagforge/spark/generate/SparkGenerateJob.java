@@ -14,7 +14,7 @@ import io.tagforge.engine.report.StageSummary;
 import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.executor.HadoopImages;
-import io.tagforge.spark.parse.InjectedFailures;
+import io.tagforge.spark.partition.InjectedFailures;
 import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;

@@ -6,6 +6,7 @@ import io.tagforge.parser.caption.ParsedCaption;
 import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
+import io.tagforge.spark.partition.InjectedFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -43,12 +43,8 @@ final class ParsePartition implements Function<StagePartition, Long> {
         List<ParsedCaption> parsed = Parsers.of(database, partition.jobId())
                 .parseAll(captions.stream().map(Caption::text).toList());
         ParsedCaptions rows = new ParsedCaptions(captions, parsed);
-        TaskContext task = TaskContext.get();
-        boolean committed = PartitionCommit.commit(db, partition, PartitionCommit.currentAttempt(), captions.size(), rows.counts(), c -> {
-            rows.write(c, datasetId);
-            failures.check(false, task.attemptNumber(), partition.rangeStart());
-        });
-        failures.check(committed, task.attemptNumber(), partition.rangeStart());
+        boolean committed = failures.commit(db, partition, PartitionCommit.currentAttempt(), captions.size(),
+                rows.counts(), c -> rows.write(c, datasetId));
         return committed ? captions.size() : 0L;
     }
 

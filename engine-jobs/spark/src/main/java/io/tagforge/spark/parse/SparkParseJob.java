@@ -16,6 +16,7 @@ import io.tagforge.spark.database.DatabaseAddress;
 import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
+import io.tagforge.spark.partition.InjectedFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

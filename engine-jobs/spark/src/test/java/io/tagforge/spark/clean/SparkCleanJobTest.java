@@ -15,7 +15,7 @@ import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.TagforgeSpark;
 import io.tagforge.spark.database.DatabaseAddress;
-import io.tagforge.spark.parse.InjectedFailures;
+import io.tagforge.spark.partition.InjectedFailures;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;

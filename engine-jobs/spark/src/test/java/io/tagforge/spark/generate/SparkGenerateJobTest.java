@@ -27,7 +27,7 @@ import io.tagforge.labelsystem.wordnet.WordNet;
 import io.tagforge.spark.InProcessHdfs;
 import io.tagforge.spark.TagforgeSpark;
 import io.tagforge.spark.database.DatabaseAddress;
-import io.tagforge.spark.parse.InjectedFailures;
+import io.tagforge.spark.partition.InjectedFailures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -20,6 +20,7 @@ import io.tagforge.engine.job.JobState;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.labelsystem.error.TagforgeException;
 import io.tagforge.spark.TagforgeSpark;
+import io.tagforge.spark.partition.InjectedFailures;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;

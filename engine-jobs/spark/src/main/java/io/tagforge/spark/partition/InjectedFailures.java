@@ -1,6 +1,10 @@
-package io.tagforge.spark.parse;
+package io.tagforge.spark.partition;
 
 import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.RuntimeConfig;
 
 /**
@@ -24,7 +28,22 @@ public record InjectedFailures(boolean beforeCommit, boolean afterCommit, long r
                 Long.parseLong(conf.get(RANGES_FROM, String.valueOf(Long.MAX_VALUE))));
     }
 
-    public void check(boolean committed, int attemptNumber, long rangeStart) {
+    /**
+     * Commits the running task's partition once ({@link PartitionCommit#commit}), with these failures before and
+     * after the commit; true when this attempt committed it.
+     */
+    public boolean commit(DataSource db, StagePartition partition, String attempt, long units, Map<String, Long> counts,
+            PartitionCommit.RowsWrite write) throws SQLException {
+        int attemptNumber = TaskContext.get().attemptNumber();
+        boolean committed = PartitionCommit.commit(db, partition, attempt, units, counts, c -> {
+            write.write(c);
+            check(false, attemptNumber, partition.rangeStart());
+        });
+        check(committed, attemptNumber, partition.rangeStart());
+        return committed;
+    }
+
+    void check(boolean committed, int attemptNumber, long rangeStart) {
         if (rangeStart >= rangesFrom) {
             throw new IllegalStateException("injected failure: partition " + rangeStart + " always fails");
         }
