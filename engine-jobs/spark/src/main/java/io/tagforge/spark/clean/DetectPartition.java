@@ -4,7 +4,6 @@ import io.tagforge.engine.cleaning.RegionPass;
 import io.tagforge.engine.cleaning.RegionPass.Candidate;
 import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.pipeline.ImageDecoding.Outcome;
-import io.tagforge.labelsystem.transaction.Transactions;
 import io.tagforge.spark.executor.TaskDevices;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
@@ -66,15 +65,15 @@ final class DetectPartition implements Function<StagePartition, Long> {
             result.counts().forEach((name, delta) -> counts.merge(name, delta, Long::sum));
         }
         int datasetId = regions.datasetId();
+        // the warnings commit with the rows, once
         boolean committed = cleaning.commit(partition, images, counts, c -> {
             for (RegionPass.Result result : results) {
                 regions.write(c, result, datasetId, partition.jobId());
             }
+            for (String message : warnings) {
+                JobStore.log(c, partition.jobId(), "WARN", message);
+            }
         });
-        if (committed) {
-            JobStore store = new JobStore(Transactions.over(db));
-            warnings.forEach(message -> store.log(partition.jobId(), "WARN", message));
-        }
         return committed ? images : 0L;
     }
 
