@@ -29,12 +29,13 @@ public final class SurfaceMappingSeed {
     }
 
     /**
-     * The first seed (V51), the blocks measured on COCO val2017 (V52) and those of round 4's fresh sample (V94), in
-     * the order they were added.
+     * The first seed (V51), the blocks measured on COCO val2017 (V52) and those of rounds 4 and 5 (V94, V95), in the
+     * order they were added.
      */
     public static final String FIRST = "db/seed/surface-mappings.tsv";
     public static final String MEASURED = "db/seed/surface-mappings-measured.tsv";
     public static final String ROUND_4 = "db/seed/surface-mappings-round4.tsv";
+    public static final String ROUND_5 = "db/seed/surface-mappings-round5.tsv";
 
     /** Inserts the whole seed into surface_mapping (tests that empty the tables). */
     public static void insert(Connection c) throws SQLException {
@@ -71,6 +72,7 @@ public final class SurfaceMappingSeed {
         List<Row> rows = new ArrayList<>(rows(FIRST));
         rows.addAll(rows(MEASURED));
         rows.addAll(rows(ROUND_4));
+        rows.addAll(rows(ROUND_5));
         return rows;
     }
 

@@ -242,7 +242,7 @@ final class MentionRules {
                 && g.governsOfPhrase(i)) {
             return;
         }
-        if (isPictureItself(g, i)) {
+        if (isPictureItself(g, i) || isTheViewer(g, i)) {
             return;
         }
         if (i + 1 < g.size && WordLists.COLOURED.contains(lower(g.word[i + 1]))) {
@@ -288,7 +288,7 @@ final class MentionRules {
         boolean compound = g.relation[i].equals("compound") && head > i && g.isNoun(head)
                 && hasLatinLetter(g.word[head]);
         return compound && (WordLists.QUANTIFIERS.contains(g.lemma[i])
-                || !showsItsModifier(g, head) && !isInterrupted(g, i, head));
+                || !showsItsModifier(g, head) && !isInterrupted(g, i, head) && !isToyOf(g, head));
     }
 
     /**
@@ -362,13 +362,17 @@ final class MentionRules {
         return false;
     }
 
-    /** A noun modified by "stuffed" or "plush" that is not itself a toy's name ("stuffed toy", "plush teddy"). */
+    /**
+     * A noun modified by "stuffed", "plush" or "toy" that is not itself a toy's name ("stuffed toy", "plush
+     * teddy"): "a toy kitchen", "some toy people".
+     */
     private static boolean isToyOf(SentenceGraph g, int noun) {
         if (WordLists.TOYS.contains(g.lemma[noun])) {
             return false;
         }
         for (int c : g.children(noun)) {
-            if (g.relation[c].equals("amod") && WordLists.TOY_MAKERS.contains(lower(g.word[c]))) {
+            boolean modifier = g.relation[c].equals("amod") || g.relation[c].equals("compound");
+            if (modifier && WordLists.TOY_MAKERS.contains(lower(g.word[c]))) {
                 return true;
             }
         }
@@ -386,6 +390,10 @@ final class MentionRules {
             return;
         }
         int head = g.head[i];
+        if (rel.equals("compound") && head > i && g.isNoun(head)) {
+            // "drink glasses", "a cutting board": the tagger's verb modifies a thing, nothing is done
+            return;
+        }
         boolean modifiesThing = head >= 0 && g.isNoun(head) && (rel.equals("amod") || rel.startsWith("acl"));
         if (isStateParticiple(g, i, modifiesThing)) {
             // "a parked car", "a truck filled with produce", "the plane is docked": a state, read as written
@@ -395,6 +403,11 @@ final class MentionRules {
         }
         int subject = subjectOf(g, i);
         if (!modifiesThing && subject < 0 && !hasThingArgument(g, i)) {
+            return;
+        }
+        int pronoun = g.child(i, "nsubj");
+        if (pronoun >= 0 && WordLists.VIEWERS.contains(g.lemma[pronoun])) {
+            // "we see a horse", "I love the way the sun ...": the viewer's, not an action in the picture
             return;
         }
         if (g.relation[i].equals("xcomp") && g.hasChild(i, "mark", "to")) {
@@ -409,6 +422,11 @@ final class MentionRules {
         int actor = subject >= 0 ? subject : modifiesThing ? head : -1;
         if (actor >= 0 && lookup.isStateVerb(g.lemma[i]) && isInanimate(g, actor)) {
             // "a toilet sitting next to a trash can": a thing in its place, not the action sit
+            return;
+        }
+        if (actor >= 0 && WordLists.SIGNS.contains(g.lemma[actor]) && !lookup.isStateVerb(g.lemma[i])) {
+            // "a street sign pointing towards 8th avenue", "signs give directions": what a sign says ("signs hung
+            // over the streets" are where they hang)
             return;
         }
         boolean denied = g.hasChild(i, "advmod", "not") || g.hasChild(i, "advmod", "never")
@@ -470,6 +488,21 @@ final class MentionRules {
                 || rel.startsWith("obl") && g.hasChild(noun, "case", "in");
     }
 
+    /**
+     * The camera or photographer something looks at, poses for or notices is on the viewer's side of the picture,
+     * not in it: "a giraffe turning its head to look at the camera", "grimaces for the camera", "a zebra notices
+     * the photographer"; "a man holding a camera" keeps it.
+     */
+    private static boolean isTheViewer(SentenceGraph g, int noun) {
+        if (!WordLists.VIEWPOINTS.contains(g.lemma[noun]) || g.head[noun] < 0 || !g.isVerb(g.head[noun])) {
+            return false;
+        }
+        String rel = g.relation[noun];
+        boolean turnedTo = rel.startsWith("obl") && g.children(noun).stream()
+                .anyMatch(c -> g.relation[c].equals("case") && WordLists.TOWARDS.contains(g.lemma[c]));
+        return turnedTo || rel.equals("obj") && WordLists.NOTICING_VERBS.contains(g.lemma[g.head[noun]]);
+    }
+
     /** A noun on either side of a "by" that repeats it: "side by side". */
     private static boolean isRepeatedAroundBy(SentenceGraph g, int noun) {
         String lemma = g.lemma[noun];
@@ -477,8 +510,14 @@ final class MentionRules {
                 || noun >= 2 && g.lemma[noun - 1].equals("by") && g.lemma[noun - 2].equals(lemma);
     }
 
-    /** Whether the noun is a thing that cannot act, read with its compound modifier first ("a teddy bear"). */
+    /**
+     * Whether the noun is a thing that cannot act, read with its compound modifier first ("a teddy bear"), or a
+     * toy of a being ("a stuffed bear is sitting outside").
+     */
     private boolean isInanimate(SentenceGraph g, int noun) {
+        if (isToyOf(g, noun)) {
+            return true;
+        }
         int modifier = g.child(noun, "compound");
         if (modifier >= 0 && modifier == noun - 1) {
             String name = g.lemma[modifier] + " " + g.lemma[noun];

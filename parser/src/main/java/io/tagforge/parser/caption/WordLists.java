@@ -44,8 +44,24 @@ final class WordLists {
             "roof", "windshield", "bumper", "handle", "lid", "wing", "tail", "cockpit", "trunk", "head", "neck",
             "face", "mane", "paw", "beak", "tusk", "crust", "peel", "slice", "wedge");
 
-    /** Modifiers that make a toy of an animal: "a stuffed bear", "a plush giraffe". */
-    static final Set<String> TOY_MAKERS = Set.of("stuffed", "plush");
+    /** Modifiers that make a toy of a thing: "a stuffed bear", "a plush giraffe", "a toy kitchen", "toy people". */
+    static final Set<String> TOY_MAKERS = Set.of("stuffed", "plush", "toy");
+
+    /** Subjects that are the viewer, not in the picture: "we see a horse", "I love the way the sun ...". */
+    static final Set<String> VIEWERS = Set.of("i", "we", "you");
+
+    /** Nouns that can be the viewer's side of the picture: "looks at the camera", "notices the photographer". */
+    static final Set<String> VIEWPOINTS = Set.of("camera", "photographer", "cameraman", "viewer", "lens");
+
+    /** Prepositions that turn a look or a pose to the viewer: "at the camera", "for the camera", "into the lens". */
+    static final Set<String> TOWARDS = Set.of("at", "for", "to", "toward", "towards", "into");
+
+    /** Things that say where to go: what a sign "points", "directs", "reads" or "gives" is no action seen. */
+    static final Set<String> SIGNS = Set.of("sign", "signpost", "signboard", "billboard", "poster", "placard",
+            "banner", "arrow", "notice");
+
+    /** Verbs that only notice what they take: "a zebra notices the photographer", "a dog eyeing the camera". */
+    static final Set<String> NOTICING_VERBS = Set.of("notice", "eye", "face", "watch", "see", "regard", "spot");
 
     /** Nouns that name the toy itself, whatever modifies them: "a stuffed toy", "a plush teddy". */
     static final Set<String> TOYS = Set.of("toy", "teddy", "doll", "animal", "plushie");

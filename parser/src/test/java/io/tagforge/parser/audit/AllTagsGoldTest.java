@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hand-judged gold over all tags ({@code all-tags-gold-dev.tsv}: 1,000 mentions of the COCO val2017 and
- * COCO-MINI train2017 parse, judged by hand, and round 4's fresh uniform sample of 297 more val2017 mentions) against the current parser and RAM's vocabulary: a change that makes
- * tags wrong again fails here. The floors are what the parser reaches now, below the issue's targets (0.97 over
+ * COCO-MINI train2017 parse, judged by hand, and the fresh uniform samples of rounds 4 and 5, 297 and 296 more
+ * val2017 mentions judged before each round's rules) against the current parser and RAM's vocabulary: a change that
+ * makes tags wrong again fails here. The floors are what the parser reaches now, below the issue's targets (0.97 over
  * all tags, 0.90 for WordNet rules); raise them as it gets better.
  */
 class AllTagsGoldTest {
@@ -24,7 +25,7 @@ class AllTagsGoldTest {
     static void scoreTheDevelopmentGold() throws URISyntaxException {
         Path gold = Path.of(AllTagsGoldTest.class.getResource("all-tags-gold-dev.tsv").toURI());
         List<GoldRow> rows = GoldFile.read(gold);
-        assertThat(rows).hasSize(1297).allMatch(GoldRow::judged);
+        assertThat(rows).hasSize(1593).allMatch(GoldRow::judged);
         try (ParseService service = new ParseService(RamVocabularies.ram(), 2)) {
             score = GoldScore.score(rows, service);
         }
@@ -49,7 +50,7 @@ class AllTagsGoldTest {
         assertThat(score.tally(r -> true).changed()).isLessThan(20);
     }
 
-    /** round 4: the first 1,000 rows reach 0.948 and 0.914, the fresh sample (tuned on less) pulls the whole down */
-    private static final double UNIFORM_FLOOR = 0.94;
+    /** round 5: the whole file reaches 0.949 and 0.907; the fresh samples (tuned on less) pull it down */
+    private static final double UNIFORM_FLOOR = 0.945;
     private static final double WORDNET_FLOOR = 0.90;
 }

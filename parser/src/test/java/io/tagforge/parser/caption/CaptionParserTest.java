@@ -266,6 +266,23 @@ class CaptionParserTest {
         assertThat(tags("A slice of cake with cream on a plate.")).contains("cream", "cake", "plate");
     }
 
+    /** round 5: the viewer's verbs and camera, what a sign says, and toys of things are no tags */
+    @Test
+    void theViewerSignsAndToysAreNoTags() {
+        assertThat(tags("From the rear, we see a horse standing between two cars parked in a parking lot."))
+                .contains("horse", "car").doesNotContain("see");
+        assertThat(tags("A man sees a horse in a field.")).contains("see", "man", "horse");
+        assertThat(tags("A man in a jacket and hat looks at the camera.")).contains("man", "jacket")
+                .doesNotContain("camera");
+        assertThat(tags("A man holding a camera on a street.")).contains("camera", "man");
+        assertThat(tags("A highway road sign directing the way ahead.")).contains("road sign")
+                .doesNotContain("direct");
+        assertThat(tags("Signs hung over the streets of a city")).contains("hang", "sign");
+        ParsedCaption toys = parser.parse("A laptop sitting on plastic blocks with some toy people.");
+        assertThat(mention(toys, "people").orElseThrow().negated()).isTrue();
+        assertThat(names(toys)).contains("laptop", "toy").doesNotContain("person");
+    }
+
     @Test
     void spansAreTokenIndicesOverTheWholeCaption() {
         ParsedCaption parsed = parser.parse("Two dogs play. A cat sleeps on a couch.");
