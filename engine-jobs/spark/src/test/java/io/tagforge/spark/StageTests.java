@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
 
@@ -39,6 +40,16 @@ public final class StageTests {
         if (session != null) {
             session.stop();
             session = null;
+        }
+    }
+
+    /** Runs a stage with a test hook's setting ({@code InjectedFailures}) in the session, and takes it out again. */
+    public static JobRecord runWith(String key, String value, Callable<JobRecord> stage) throws Exception {
+        session().conf().set(key, value);
+        try {
+            return stage.call();
+        } finally {
+            session().conf().unset(key);
         }
     }
 

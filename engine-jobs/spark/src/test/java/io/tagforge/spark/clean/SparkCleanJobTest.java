@@ -1,5 +1,8 @@
 package io.tagforge.spark.clean;
 
+import static io.tagforge.spark.StageTests.runWith;
+import static io.tagforge.spark.StageTests.session;
+import static io.tagforge.spark.StageTests.stopSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,6 @@ class SparkCleanJobTest {
     private static Set<String> localFlags;
     private static Set<String> localRegions;
     private static Set<String> localPairs;
-    private static SparkSession spark;
 
     private static CleaningRequest request() {
         return new CleaningRequest(DATASET, MODELS.resolve("detector"), MODELS.resolve("embedder"), CATEGORIES, 1, 0.1,
@@ -91,16 +92,13 @@ class SparkCleanJobTest {
 
     @AfterAll
     static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
+        stopSession();
     }
 
     @Test
     void cleanWithSparkLocal2GivesTheLocalJobsRegionsFlagsAndEvidence() throws Exception {
         fixture();
-        stopSpark();
-        spark = null;
+        stopSession();
         assertThat(TagforgeSpark.commandLine().execute("clean", "--dataset", DATASET, "--spark", "local[2]",
                 "--detector", MODELS.resolve("detector").toString(), "--embedder", MODELS.resolve("embedder").toString(),
                 "--tagger", MODELS.resolve("tagger").toString(), "--release", "tiny-colours",
@@ -121,13 +119,9 @@ class SparkCleanJobTest {
     void aFirstAttemptThatFailsAfterOrBeforeItsCommitLeavesNoDuplicate() throws Exception {
         for (String when : List.of("after-commit", "before-commit")) {
             fixture();
-            session().conf().set(InjectedFailures.FIRST_ATTEMPT, when);
-            JobRecord job;
-            try {
-                job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000, null).run("test", JobListener.NONE);
-            } finally {
-                session().conf().unset(InjectedFailures.FIRST_ATTEMPT);
-            }
+            JobRecord job = runWith(InjectedFailures.FIRST_ATTEMPT, when,
+                    () -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000, null)
+                            .run("test", JobListener.NONE));
             assertThat(job.state()).as(when).isEqualTo(JobState.SUCCEEDED);
             assertSameAsLocal(when);
             assertThat(strings("SELECT DISTINCT substring(attempt from '\\(attempt \\d+\\)') FROM stage_partition"))
@@ -140,13 +134,10 @@ class SparkCleanJobTest {
         fixture();
         long lastRangeStart = Long.parseLong(fixture.rows("SELECT percentile_disc(0.8) WITHIN GROUP (ORDER BY id) "
                 + "FROM image").get(0));
-        session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart));
-        try {
-            assertThatThrownBy(() -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000, null)
-                    .run("test", JobListener.NONE)).hasMessageContaining("injected failure");
-        } finally {
-            session().conf().unset(InjectedFailures.RANGES_FROM);
-        }
+        assertThatThrownBy(() -> runWith(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart),
+                () -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 5, 100_000, null)
+                        .run("test", JobListener.NONE)))
+                .hasMessageContaining("injected failure");
         Set<String> committedBefore = strings("SELECT range_start || ' ' || attempt || ' ' || finished_at "
                 + "FROM stage_partition WHERE stage = 'clean-detect'");
         assertThat(committedBefore).hasSizeBetween(1, 4);
@@ -168,13 +159,9 @@ class SparkCleanJobTest {
     void aCategoryBiggerThanTheSampleIsScoredWholeAndFlaggedByTheRule() throws Exception {
         fixture();
         // every partition's first attempt fails inside its transaction: the image partitions too, after the shuffle
-        session().conf().set(InjectedFailures.FIRST_ATTEMPT, "before-commit");
-        JobRecord job;
-        try {
-            job = new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20, null).run("test", JobListener.NONE);
-        } finally {
-            session().conf().unset(InjectedFailures.FIRST_ATTEMPT);
-        }
+        JobRecord job = runWith(InjectedFailures.FIRST_ATTEMPT, "before-commit",
+                () -> new SparkCleanJob(session(), fixture.db, ADDRESS, request(), 3, 20, null)
+                        .run("test", JobListener.NONE));
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         // the region pass does not depend on the sample
         assertThat(strings("SELECT i.path || ' ' || r.tag_id || ' ' || r.x1 || ' ' || r.y1 || ' ' || r.source "
@@ -237,14 +224,6 @@ class SparkCleanJobTest {
         assertThat(job.progress()).as(run).isEqualTo(localJob.progress()).isEqualTo(job.total());
         localJob.counts().fields().forEachRemaining(count -> assertThat(job.counts().path(count.getKey()).asLong())
                 .as(run + " " + count.getKey()).isEqualTo(count.getValue().asLong()));
-    }
-
-    /** local[2] with up to 4 attempts per task (plain local[N] never retries a task) */
-    static SparkSession session() {
-        if (spark == null) {
-            spark = SparkSession.builder().master("local[2,4]").appName("SparkCleanJobTest").getOrCreate();
-        }
-        return spark;
     }
 
     static Set<String> strings(String sql) throws SQLException {

@@ -5,6 +5,7 @@ import static io.tagforge.spark.StageTests.assertRerunRanOnlyTheMissingRanges;
 import static io.tagforge.spark.StageTests.committedRanges;
 import static io.tagforge.spark.StageTests.execute;
 import static io.tagforge.spark.StageTests.latestJob;
+import static io.tagforge.spark.StageTests.runWith;
 import static io.tagforge.spark.StageTests.session;
 import static io.tagforge.spark.StageTests.stopSession;
 import static io.tagforge.spark.StageTests.strings;
@@ -151,15 +152,11 @@ class SparkGenerateJobTest {
     void aFirstAttemptThatFailsAfterOrBeforeItsCommitLeavesNoDuplicate() throws Exception {
         for (String when : List.of("after-commit", "before-commit")) {
             notGenerated();
-            session().conf().set(InjectedFailures.FIRST_ATTEMPT, when);
-            JobRecord job;
-            try {
-                // the images' folder given as a file:// URI, as an hdfs:// or s3a:// one would be
-                job = new SparkGenerateJob(session(), DB, ADDRESS, request(), true, TestModels.COCO_VAL.toUri().toString(), 5)
-                        .run("test", JobListener.NONE);
-            } finally {
-                session().conf().unset(InjectedFailures.FIRST_ATTEMPT);
-            }
+            // the images' folder given as a file:// URI, as an hdfs:// or s3a:// one would be
+            JobRecord job = runWith(InjectedFailures.FIRST_ATTEMPT, when,
+                    () -> new SparkGenerateJob(session(), DB, ADDRESS, request(), true,
+                            TestModels.COCO_VAL.toUri().toString(), 5)
+                            .run("test", JobListener.NONE));
             assertThat(job.state()).as(when).isEqualTo(JobState.SUCCEEDED);
             assertThat(strings(ASSIGNMENTS)).as(when).isEqualTo(localAssignments);
             assertThat(strings(CAPTIONS)).as(when).isEqualTo(localCaptions);
@@ -182,13 +179,10 @@ class SparkGenerateJobTest {
         // 20 batches in 5 ranges: the last starts with the 121st image, after this one
         long failFrom = Long.parseLong(strings("SELECT percentile_disc(0.7) WITHIN GROUP (ORDER BY id) "
                 + "FROM image").iterator().next());
-        session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(failFrom));
-        try {
-            assertThatThrownBy(() -> new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 5)
-                    .run("test", JobListener.NONE)).hasMessageContaining("injected failure");
-        } finally {
-            session().conf().unset(InjectedFailures.RANGES_FROM);
-        }
+        assertThatThrownBy(() -> runWith(InjectedFailures.RANGES_FROM, String.valueOf(failFrom),
+                () -> new SparkGenerateJob(session(), DB, ADDRESS, request(), true, null, 5)
+                        .run("test", JobListener.NONE)))
+                .hasMessageContaining("injected failure");
         JobRecord failed = latestJob();
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         Set<String> committedBefore = committedRanges();

@@ -4,6 +4,7 @@ import static io.tagforge.spark.StageTests.DB;
 import static io.tagforge.spark.StageTests.assertRerunRanOnlyTheMissingRanges;
 import static io.tagforge.spark.StageTests.committedRanges;
 import static io.tagforge.spark.StageTests.latestJob;
+import static io.tagforge.spark.StageTests.runWith;
 import static io.tagforge.spark.StageTests.session;
 import static io.tagforge.spark.StageTests.stopSession;
 import static io.tagforge.spark.StageTests.strings;
@@ -78,13 +79,8 @@ class SparkParseJobTest {
     void aFirstAttemptThatFailsAfterOrBeforeItsCommitLeavesNoDuplicate() throws Exception {
         for (String when : List.of("after-commit", "before-commit")) {
             unparsed();
-            session().conf().set(InjectedFailures.FIRST_ATTEMPT, when);
-            JobRecord job;
-            try {
-                job = new SparkParseJob(session(), DB, ADDRESS, DATASET, 6).run("test", JobListener.NONE);
-            } finally {
-                session().conf().unset(InjectedFailures.FIRST_ATTEMPT);
-            }
+            JobRecord job = runWith(InjectedFailures.FIRST_ATTEMPT, when,
+                    () -> new SparkParseJob(session(), DB, ADDRESS, DATASET, 6).run("test", JobListener.NONE));
             assertThat(job.state()).as(when).isEqualTo(JobState.SUCCEEDED);
             assertThat(strings(ASSIGNMENTS)).as(when).isEqualTo(local.assignments());
             // mentions and progress are added, not keyed: a second commit of a partition would show here
@@ -102,13 +98,9 @@ class SparkParseJobTest {
     void aRerunAfterTheStageFailedHalfwayParsesOnlyTheRangesNotCommitted() throws Exception {
         long lastRangeStart = Long.parseLong(strings("SELECT percentile_disc(0.8) WITHIN GROUP (ORDER BY id) "
                 + "FROM caption").iterator().next());
-        session().conf().set(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart));
-        try {
-            assertThatThrownBy(() -> new SparkParseJob(session(), DB, ADDRESS, DATASET, 5).run("test", JobListener.NONE))
-                    .hasMessageContaining("injected failure");
-        } finally {
-            session().conf().unset(InjectedFailures.RANGES_FROM);
-        }
+        assertThatThrownBy(() -> runWith(InjectedFailures.RANGES_FROM, String.valueOf(lastRangeStart),
+                () -> new SparkParseJob(session(), DB, ADDRESS, DATASET, 5).run("test", JobListener.NONE)))
+                .hasMessageContaining("injected failure");
         JobRecord failed = latestJob();
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         Set<String> committedBefore = committedRanges();
