@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tagforge.engine.job.JobListener;
 import io.tagforge.engine.job.JobRecord;
 import io.tagforge.engine.job.JobState;
+import io.tagforge.engine.job.JobStore;
 import io.tagforge.engine.model.TestModels;
 import io.tagforge.engine.testing.EngineFixture;
 import io.tagforge.engine.testing.TestCli;
@@ -81,7 +82,7 @@ class CleaningKillTest {
             List<String> job = f.rows("SELECT progress FROM job");
             progress = job.isEmpty() ? 0 : Long.parseLong(job.get(0));
         }
-        child.destroyForcibly().waitFor();
+        TestCli.kill(child, new JobStore(Transactions.over(f.db)));
         assertThat(f.rows("SELECT state FROM job")).as("killed while running, log in %s", dir.resolve("child.log"))
                 .containsExactly("RUNNING");
         assertThat(f.count("SELECT progress FROM job")).isBetween(6L, (long) IMAGES - 1);

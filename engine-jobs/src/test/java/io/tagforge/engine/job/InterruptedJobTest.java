@@ -59,7 +59,7 @@ class InterruptedJobTest {
         assertThat(running.get().state()).isEqualTo(JobState.RUNNING);
         assertThat(running.get().total()).isEqualTo(CAPTIONS);
         assertThat(running.get().progress()).isBetween(1L, (long) CAPTIONS);
-        child.destroyForcibly().waitFor();
+        TestCli.kill(child, store);
 
         long id = running.get().id();
         JobRecord killed = store.find(id).orElseThrow();

@@ -3,7 +3,10 @@ package io.tagforge.engine.testing;
 import io.tagforge.labelsystem.database.TestDatabase;
 import io.tagforge.engine.cli.CliApplication;
 import io.tagforge.engine.cli.TagforgeCli;
+import io.tagforge.engine.job.JobState;
+import io.tagforge.engine.job.JobStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +37,18 @@ public final class TestCli {
         builder.environment().put("TAGFORGE_DB_USER", "postgres");
         builder.environment().put("TAGFORGE_DB_PASSWORD", "");
         return builder;
+    }
+
+    /**
+     * Kills the child as {@code kill -9} does and waits until its jobs read INTERRUPTED: the server ends a dead client's
+     * session, and the job locks it held, when it reads the closed socket, soon but not at once.
+     */
+    public static void kill(Process child, JobStore jobs) throws InterruptedException {
+        child.destroyForcibly().waitFor();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jobs.recent(10).stream().anyMatch(j -> j.state() == JobState.RUNNING) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
     }
 
     /** With RAM's tag lists and the demo data looked for under {@code shared}. */
