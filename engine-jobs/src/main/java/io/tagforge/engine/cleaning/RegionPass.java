@@ -96,17 +96,12 @@ public final class RegionPass {
 
     /** The next {@code limit} candidates with image ids in (after, before). */
     public List<Candidate> next(Connection c, long after, long before, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.image_id, i.path, array_agg(DISTINCT a.tag_id ORDER BY a.tag_id)
-                  FROM tag_assignment a JOIN image i ON i.id = a.image_id
-                 WHERE a.dataset_id = ? AND a.state IN (%d, ?) AND a.tag_id = ANY(?) AND a.image_id > ? AND a.image_id < ? AND NOT i.missing
-                 GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?""".formatted(AssignmentState.ACTIVE.code()))) {
-            ps.setInt(1, images.datasetId());
-            ps.setShort(2, (recheck ? AssignmentState.ACCEPTED : AssignmentState.ACTIVE).code());
-            ps.setArray(3, c.createArrayOf("int4", box(categories)));
-            ps.setLong(4, after);
-            ps.setLong(5, before);
-            ps.setInt(6, limit);
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.image_id, i.path, array_agg(DISTINCT a.tag_id ORDER BY "
+                + "a.tag_id) " + candidates(images.datasetId(), categories, recheck)
+                + " AND a.image_id > ? AND a.image_id < ? GROUP BY a.image_id, i.path ORDER BY a.image_id LIMIT ?")) {
+            ps.setLong(1, after);
+            ps.setLong(2, before);
+            ps.setInt(3, limit);
             List<Candidate> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -119,6 +114,29 @@ public final class RegionPass {
             }
             return result;
         }
+    }
+
+    /**
+     * The first candidate of each of the pass's batches ({@code batchSize} candidates in image-id order), a query of
+     * one column {@code id}: work split at these ids runs the same batches, so the models give every image the
+     * outputs they give it in one run, to the last bit (a model's float rounding depends on an image's batch).
+     */
+    public static String batchStarts(int datasetId, int[] categories, boolean recheck, int batchSize) {
+        return "SELECT id FROM (SELECT image_id AS id, row_number() OVER (ORDER BY image_id) AS n FROM (SELECT DISTINCT "
+                + "a.image_id " + candidates(datasetId, categories, recheck) + ") c) b WHERE (n - 1) % " + batchSize
+                + " = 0";
+    }
+
+    /** The candidates' assignments: ACTIVE ones of the categories (on recheck also ACCEPTED ones), images not missing. */
+    private static String candidates(int datasetId, int[] categories, boolean recheck) {
+        StringBuilder ids = new StringBuilder();
+        for (int category : categories) {
+            ids.append(ids.isEmpty() ? "" : ",").append(category);
+        }
+        return "FROM tag_assignment a JOIN image i ON i.id = a.image_id WHERE a.dataset_id = %d AND a.state IN (%d, %d) "
+                .formatted(datasetId, AssignmentState.ACTIVE.code(),
+                        (recheck ? AssignmentState.ACCEPTED : AssignmentState.ACTIVE).code())
+                + "AND a.tag_id = ANY('{" + ids + "}'::int4[]) AND NOT i.missing";
     }
 
     public int datasetId() {

@@ -3,6 +3,7 @@ package io.tagforge.spark.clean;
 import io.tagforge.engine.cleaning.CleaningJob;
 import io.tagforge.engine.cleaning.CleaningRequest;
 import io.tagforge.engine.cleaning.OutlierPass;
+import io.tagforge.engine.cleaning.RegionPass;
 import io.tagforge.engine.images.DatasetImages;
 import io.tagforge.engine.job.JobContext;
 import io.tagforge.engine.job.JobListener;
@@ -115,8 +116,9 @@ public final class SparkCleanJob {
     private void detect(JobContext ctx, JavaSparkContext sc, DatasetImages images, CleaningOnExecutors cleaning)
             throws SQLException {
         if (!ctx.checkpoint().has(JobContext.SPLIT)) {
-            IdRanges ranges = IdRanges.split(db, partitions, "SELECT id FROM image WHERE dataset_id = ?",
-                    images.datasetId()).ranges();
+            int[] categories = cleaning.categories().keySet().stream().mapToInt(Integer::intValue).toArray();
+            IdRanges ranges = IdRanges.split(db, partitions, RegionPass.batchStarts(images.datasetId(), categories,
+                    cleaning.recheck(), cleaning.batchSize())).ranges().openEnded();
             ctx.commitBatch(c -> { }, CleaningJob.checkpoint(ctx, "regions").put("after", 0L).set(JobContext.SPLIT,
                     ranges.json()), 0, Map.of());
         }

@@ -19,8 +19,6 @@ import io.tagforge.spark.partition.IdRanges;
 import io.tagforge.spark.partition.PartitionCommit;
 import io.tagforge.spark.partition.StagePartition;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -121,20 +119,8 @@ public final class SparkGenerateJob {
         IdRanges batchStarts = IdRanges.split(db, partitions, "SELECT id FROM (SELECT id, row_number() OVER "
                 + "(ORDER BY id) AS n FROM image WHERE dataset_id = ? AND NOT missing AND id > ?) i "
                 + "WHERE (n - 1) % ? = 0", datasetId, after, request.batchSize()).ranges();
-        IdRanges ranges = batchStarts.endingAfter(lastImage(datasetId));
+        IdRanges ranges = batchStarts.openEnded();
         ctx.commitBatch(c -> { }, GenerationJob.checkpoint(after).set(JobContext.SPLIT, ranges.json()), 0, Map.of());
         return ranges;
-    }
-
-    private long lastImage(int datasetId) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM image WHERE dataset_id = ? "
-                     + "AND NOT missing")) {
-            ps.setInt(1, datasetId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -80,13 +80,16 @@ public record IdRanges(List<Long> bounds) {
         return array;
     }
 
-    /** The same ranges, the last one reaching up to {@code lastId} (included): ranges split on a subset of ids. */
-    public IdRanges endingAfter(long lastId) {
+    /**
+     * The same ranges, the last one reaching every id above its start: ranges split at a subset of the ids (the
+     * first of each batch) must still cover the ids after the last one.
+     */
+    public IdRanges openEnded() {
         if (bounds.isEmpty()) {
             return this;
         }
         List<Long> extended = new ArrayList<>(bounds);
-        extended.set(extended.size() - 1, Math.max(lastId + 1, extended.get(extended.size() - 1)));
+        extended.set(extended.size() - 1, Long.MAX_VALUE);
         return new IdRanges(extended);
     }
 
