@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The word classes the caption rules ask WordNet about, read once when a vocabulary is built (lookups never
- * touch WordNet): nouns whose most frequent sense is no being that acts, verbs whose most frequent sense is a posture or a state,
- * and the nouns that name a photograph or picture.
+ * touch WordNet): nouns whose most frequent sense is no being that acts, verbs whose most frequent sense is
+ * a posture or a state, and the nouns that name a photograph or picture.
  */
 final class WordClasses {
 

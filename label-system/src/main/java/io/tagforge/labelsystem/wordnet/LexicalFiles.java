@@ -1,5 +1,6 @@
 package io.tagforge.labelsystem.wordnet;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,7 +26,16 @@ public final class LexicalFiles {
             "noun.object", "noun.person", "noun.plant");
 
     /** noun senses of beings that act: they sit, stand and look, where an object only rests or is placed */
-    private static final Set<String> AGENTS = Set.of("noun.person", "noun.animal", "noun.group");
+    private static final Set<String> AGENTS = Set.of("noun.person", "noun.animal");
+    /**
+     * the groups above groups of beings ("a family", "a herd", "a crowd", "people"); a group of things ("a table"
+     * of figures, "a bunch" of bananas, "a row") does not act
+     */
+    private static final Set<String> GROUPS_OF_BEINGS = Set.of("social group", "biological group", "people",
+            "multitude");
+    private static final String GROUP = "noun.group";
+    /** social group sits at most a few steps above any group of people in WordNet 3.1 */
+    private static final int GROUP_DEPTH = 8;
     private static final String TOPS = "noun.Tops";
 
     private LexicalFiles() {
@@ -44,10 +54,26 @@ public final class LexicalFiles {
      * beginners above them (person, animal, organism) that WordNet files under noun.Tops.
      */
     public static boolean isAgent(Synset synset, WordNet wordNet) {
-        if (AGENTS.contains(synset.lexicalFile())) {
+        String file = synset.lexicalFile();
+        if (AGENTS.contains(file)) {
             return true;
         }
-        return synset.lexicalFile().equals(TOPS)
-                && wordNet.hyponyms(synset).stream().anyMatch(kind -> AGENTS.contains(kind.lexicalFile()));
+        if (file.equals(GROUP)) {
+            return isGroupOfBeings(synset, wordNet);
+        }
+        if (!file.equals(TOPS)) {
+            return false;
+        }
+        // most kinds of person, animal and organism are beings; one of food's fifteen is (yolk, an animal part)
+        List<Synset> kinds = wordNet.hyponyms(synset);
+        return 2 * kinds.stream().filter(kind -> AGENTS.contains(kind.lexicalFile())).count() > kinds.size();
+    }
+
+    private static boolean isGroupOfBeings(Synset group, WordNet wordNet) {
+        if (GROUPS_OF_BEINGS.contains(group.lemmas().get(0))) {
+            return true;
+        }
+        return wordNet.hypernymChains(group, GROUP_DEPTH).stream().flatMap(List::stream)
+                .anyMatch(above -> GROUPS_OF_BEINGS.contains(above.lemmas().get(0)));
     }
 }

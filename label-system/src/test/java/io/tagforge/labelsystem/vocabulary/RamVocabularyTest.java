@@ -129,6 +129,13 @@ class RamVocabularyTest {
         assertThat(vocabulary.isInanimate("people")).isFalse();
         assertThat(vocabulary.isInanimate("giraffe")).isFalse();
         assertThat(vocabulary.isInanimate("skateboarder")).isFalse();
+        // groups of beings act, groups of things (a table of figures, a bunch of bananas) do not
+        assertThat(vocabulary.isInanimate("family")).isFalse();
+        assertThat(vocabulary.isInanimate("herd")).isFalse();
+        assertThat(vocabulary.isInanimate("crowd")).isFalse();
+        assertThat(vocabulary.isInanimate("table")).isTrue();
+        assertThat(vocabulary.isInanimate("bunch")).isTrue();
+        assertThat(vocabulary.isInanimate("food")).isTrue();
         assertThat(vocabulary.isStateVerb("sit")).isTrue();
         assertThat(vocabulary.isStateVerb("ride")).isFalse();
         assertThat(vocabulary.isDepiction("photo")).isTrue();

@@ -419,7 +419,7 @@ final class MentionRules {
             // "taking a walk", "striking a pose": the object names the action, the verb only carries it
             return;
         }
-        int actor = subject >= 0 ? subject : modifiesThing ? head : -1;
+        int actor = subject >= 0 ? subject : modifiesThing && actsItself(g, i) ? head : -1;
         if (actor >= 0 && lookup.isStateVerb(g.lemma[i]) && isInanimate(g, actor)) {
             // "a toilet sitting next to a trash can": a thing in its place, not the action sit
             return;
@@ -433,6 +433,15 @@ final class MentionRules {
                 || g.hasChild(i, "advmod", "n't") || (subject >= 0 && negated[subject])
                 || (modifiesThing && negated[head]);
         add(g, text, offset, i, ACTION, denied, out, g.lemma[i], lower(g.word[i]));
+    }
+
+    /**
+     * Whether the thing a verb modifies is what does it: not when the verb has a subject of its own other than a
+     * relative pronoun ("a table where one of them is cutting a cake").
+     */
+    private static boolean actsItself(SentenceGraph g, int verb) {
+        int subject = g.child(verb, "nsubj");
+        return subject < 0 || WordLists.RELATIVE_PRONOUNS.contains(g.lemma[subject]);
     }
 
     /**
@@ -512,9 +521,18 @@ final class MentionRules {
 
     /**
      * Whether the noun is a thing that cannot act, read with its compound modifier first ("a teddy bear"), or a
-     * toy of a being ("a stuffed bear is sitting outside").
+     * toy of a being ("a stuffed bear is sitting outside"); a quantity is what it counts ("a bunch of bananas").
      */
     private boolean isInanimate(SentenceGraph g, int noun) {
+        if (WordLists.QUANTIFIERS.contains(g.lemma[noun])) {
+            // "a bunch of girls sit", "a pile of luggage sitting": what the quantity counts is what sits
+            int counted = g.ofPhrase(noun);
+            if (counted < 0 && collectsItsModifier(g, noun)) {
+                counted = g.child(noun, "compound");
+            }
+            // alone, a quantity is of people: "a large group is sitting together"
+            return counted >= 0 && g.isNoun(counted) && isInanimate(g, counted);
+        }
         if (isToyOf(g, noun)) {
             return true;
         }

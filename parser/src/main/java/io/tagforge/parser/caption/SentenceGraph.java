@@ -103,11 +103,16 @@ final class SentenceGraph {
 
     /** "X of Y": the token has a nominal dependent introduced by "of" (a group of people, the side of the road). */
     boolean governsOfPhrase(int token) {
+        return ofPhrase(token) >= 0;
+    }
+
+    /** The noun of the token's "of" phrase ("a group of people": people), or -1. */
+    int ofPhrase(int token) {
         for (int c : children.get(token)) {
             if (relation[c].startsWith("nmod") && hasChild(c, "case", "of")) {
-                return true;
+                return c;
             }
         }
-        return false;
+        return -1;
     }
 }

@@ -12,7 +12,10 @@ final class WordLists {
     static final Set<String> QUANTIFIERS = Set.of("group", "couple", "pair", "bunch", "lot", "lots", "number",
             "variety", "assortment", "collection", "set", "array", "series", "handful", "dozen", "plenty",
             "few", "several", "amount", "selection", "kind", "sort", "type", "piece", "bit", "family", "line", "row",
-            "pile", "stack");
+            "pile", "stack", "cluster", "batch", "bundle", "fleet");
+
+    /** Pronouns that stand for the noun their clause modifies: "a clock that is hanging". */
+    static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who");
 
     /** Nouns that place things when followed by "of": "in front of", "on top of", "the side of the road". */
     static final Set<String> RELATIONAL = Set.of("front", "top", "middle", "side", "edge", "back", "bottom",

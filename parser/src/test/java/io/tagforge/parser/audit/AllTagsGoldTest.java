@@ -50,7 +50,7 @@ class AllTagsGoldTest {
         assertThat(score.tally(r -> true).changed()).isLessThan(20);
     }
 
-    /** round 5: the whole file reaches 0.949 and 0.907; the fresh samples (tuned on less) pull it down */
-    private static final double UNIFORM_FLOOR = 0.945;
+    /** round 6: the whole file reaches 0.951 and 0.907; the fresh samples (tuned on less) pull it down */
+    private static final double UNIFORM_FLOOR = 0.948;
     private static final double WORDNET_FLOOR = 0.90;
 }

@@ -125,6 +125,13 @@ class RamVocabularyParseTest {
                 .doesNotContain("swing");
         assertThat(names("Newly constructed kitchen missing a sink and refrigerator.")).contains("kitchen")
                 .doesNotContain("sink", "fridge");
+        // a table (first a table of figures) and a bunch of things do not sit; a bunch of beings does
+        assertThat(names("A table sitting in a kitchen area with a fridge")).contains("table").doesNotContain("sit");
+        assertThat(names("A pile of luggage sitting up against a white fence.")).contains("luggage")
+                .doesNotContain("sit");
+        assertThat(names("A bunch of girls sit on the grass.")).contains("girl", "sit");
+        assertThat(names("Several people standing around a table where one of them is cutting a cake."))
+                .contains("cut", "cake");
     }
 
     /** the picture itself is no tag, nor are its colours; a picture in the scene is */
