@@ -23,12 +23,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Phase 1 of cleaning, a batch of images at a time: the detector looks for each image's candidate tags (one
@@ -129,10 +131,7 @@ public final class RegionPass {
 
     /** The candidates' assignments: ACTIVE ones of the categories (on recheck also ACCEPTED ones), images not missing. */
     private static String candidates(int datasetId, int[] categories, boolean recheck) {
-        StringBuilder ids = new StringBuilder();
-        for (int category : categories) {
-            ids.append(ids.isEmpty() ? "" : ",").append(category);
-        }
+        String ids = Arrays.stream(categories).mapToObj(String::valueOf).collect(Collectors.joining(","));
         return "FROM tag_assignment a JOIN image i ON i.id = a.image_id WHERE a.dataset_id = %d AND a.state IN (%d, %d) "
                 .formatted(datasetId, AssignmentState.ACTIVE.code(),
                         (recheck ? AssignmentState.ACCEPTED : AssignmentState.ACTIVE).code())
