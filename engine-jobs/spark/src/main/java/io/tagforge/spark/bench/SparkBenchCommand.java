@@ -98,17 +98,14 @@ public final class SparkBenchCommand implements Callable<Integer> {
                 JobRecord localJob = new ParseDatasetJob(local, vocabulary, cores, 1000).run(Transactions.over(ds), "bench", JobListener.NONE);
                 double localSeconds = (System.nanoTime() - started) / 1e9;
 
-                SparkSession session = SparkSession.builder().master("local[" + cores + "]")
-                        .appName("tagforge bench spark").getOrCreate();
                 JobRecord sparkJob;
                 double sparkSeconds;
-                try {
+                try (SparkSession session = SparkSession.builder().master("local[" + cores + "]")
+                        .appName("tagforge bench spark").getOrCreate()) {
                     DatabaseAddress address = database.address(db);
                     started = System.nanoTime();
                     sparkJob = new SparkParseJob(session, ds, address, spark, 4 * cores).run("bench", JobListener.NONE);
                     sparkSeconds = (System.nanoTime() - started) / 1e9;
-                } finally {
-                    session.stop();
                 }
                 if (localJob.counts().path("parsed_original_tags").asLong()
                         != sparkJob.counts().path("parsed_original_tags").asLong()) {

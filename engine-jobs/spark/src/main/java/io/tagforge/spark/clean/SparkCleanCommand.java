@@ -46,14 +46,11 @@ public final class SparkCleanCommand implements Callable<Integer> {
         }
         CleaningRequest request = cleaning.request();
         try (Database db = database.open()) {
-            SparkSession spark = sparkOptions.session("tagforge clean " + request.dataset());
-            try {
+            try (SparkSession spark = sparkOptions.session("tagforge clean " + request.dataset())) {
                 JobRecord job = new SparkCleanJob(spark, db.dataSource(), database.address(db), request,
                         sparkOptions.partitions(spark), clusterSample, imageRoot.uri())
                         .run("spark", new ConsoleProgress("clean", "steps"));
                 System.out.println("job " + job.id() + " " + job.state() + ": " + job.counts());
-            } finally {
-                spark.stop();
             }
         }
         return 0;

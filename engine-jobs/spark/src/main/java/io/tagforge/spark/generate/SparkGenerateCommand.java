@@ -46,13 +46,10 @@ public final class SparkGenerateCommand implements Callable<Integer> {
         GenerationRequest request = generation.request(ModelDevice.CPU);
         try (Database db = database.open()) {
             boolean parseCaptions = request.captioner() != null && DatabaseVocabulary.hasTags(db.dataSource());
-            SparkSession spark = sparkOptions.session("tagforge generate " + request.dataset());
-            try {
+            try (SparkSession spark = sparkOptions.session("tagforge generate " + request.dataset())) {
                 GenerateCommand.report(new SparkGenerateJob(spark, db.dataSource(), database.address(db), request,
                         parseCaptions, imageRoot.uri(), sparkOptions.partitions(spark))
                         .run("spark", new ConsoleProgress("generate", "images")));
-            } finally {
-                spark.stop();
             }
         }
         return 0;

@@ -40,16 +40,13 @@ public final class SparkParseCommand implements Callable<Integer> {
                         + "(./tagforge vocab import-ram)");
             }
             DatabaseAddress address = database.address(db);
-            SparkSession spark = sparkOptions.session("tagforge parse " + dataset);
-            try {
+            try (SparkSession spark = sparkOptions.session("tagforge parse " + dataset)) {
                 JobRecord job = new SparkParseJob(spark, db.dataSource(), address, dataset, sparkOptions.partitions(spark))
                         .run("spark", new ConsoleProgress("parse", "captions"));
                 System.out.printf(Locale.ROOT, "job %d %s: %d captions, %d PARSED_ORIGINAL and %d PARSED_GENERATED "
                                 + "tags, %d caption ranges%n", job.id(), job.state(),
                         job.counts().path("captions").asLong(), job.counts().path("parsed_original_tags").asLong(),
                         job.counts().path("parsed_generated_tags").asLong(), job.counts().path("partitions").asLong());
-            } finally {
-                spark.stop();
             }
         }
         return 0;
